@@ -1,0 +1,448 @@
+// cronaca: the command-line interface.
+//
+//   cronaca analyze PATH...   read, analyse and store articles
+//   cronaca show ID           one stored document
+//   cronaca summary           what the database holds
+//   cronaca export            stored documents as JSONL
+//   cronaca eval GOLD.jsonl   score against annotated snippets
+//
+// Exit status: 0 success; 1 some inputs failed (the others were processed);
+// 2 usage error or a fatal problem (database cannot be opened, resources
+// missing).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/progress.h"
+#include "common/resources.h"
+#include "engine/analyzer.h"
+#include "eval/scorer.h"
+#include "ingest/reader.h"
+#include "serve/output.h"
+#include "store/store.h"
+#include "text/language.h"
+
+namespace cronaca {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitFatal = 2;
+constexpr size_t kBatchSize = 256;  // documents per store transaction
+
+void PrintError(const Status& status) {
+  std::fprintf(stderr, "error: %s [%s]\n", status.message().c_str(), StatusCodeName(status.code()));
+}
+
+// Where output goes: a file given with -o, or standard output.
+class Output {
+ public:
+  explicit Output(const std::string& path) {
+    if (!path.empty() && path != "-") {
+      file_ = std::make_unique<std::ofstream>(path, std::ios::binary);
+      ok_ = static_cast<bool>(*file_);
+    }
+  }
+  bool ok() const { return ok_; }
+  std::ostream& stream() { return file_ ? *file_ : std::cout; }
+
+ private:
+  std::unique_ptr<std::ofstream> file_;
+  bool ok_ = true;
+};
+
+struct AnalyzeArgs {
+  std::vector<std::string> paths;
+  std::string db = "cronaca.db";
+  bool no_store = false;
+  std::string format = "summary";
+  std::string output;
+  uint64_t max_bytes = ReaderOptions::kDefaultMaxBytes;
+  bool tokens = false;
+  bool quiet = false;
+  bool no_cg3 = false;
+};
+
+Result<std::unique_ptr<Analyzer>> MakeAnalyzer(bool cg3, bool quiet) {
+  AnalyzerOptions options;
+  options.cg3 = cg3;
+  auto analyzer = Analyzer::Create(options);
+  if (analyzer.ok() && !(*analyzer)->language_model_loaded() && !quiet) {
+    std::fprintf(stderr,
+                 "warning: fastText model not found at %s; using CLD2 alone for language "
+                 "identification (run scripts/setup)\n",
+                 DefaultLanguageModelPath().c_str());
+  }
+  return analyzer;
+}
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  auto analyzer = MakeAnalyzer(!args.no_cg3, args.quiet);
+  if (!analyzer.ok()) {
+    PrintError(analyzer.status());
+    return kExitFatal;
+  }
+  std::unique_ptr<Store> store;
+  if (!args.no_store) {
+    auto opened = Store::Open(args.db);
+    if (!opened.ok()) {
+      PrintError(opened.status());
+      return kExitFatal;
+    }
+    store = std::move(*opened);
+  }
+  Output out(args.output);
+  if (!out.ok()) {
+    PrintError(Status(StatusCode::kIoError, args.output + ": cannot write"));
+    return kExitFatal;
+  }
+  ReaderOptions reader_options;
+  reader_options.max_document_bytes = args.max_bytes;
+  InputReader reader(args.paths, reader_options);
+  Progress progress(reader.bytes_total(), !args.quiet && isatty(STDERR_FILENO));
+  OutputOptions output_options;
+  output_options.tokens = args.tokens;
+  const std::string signature = (*analyzer)->pipeline().Signature();
+
+  size_t done = 0, failed = 0, in_batch = 0;
+  nlohmann::json json_array = nlohmann::json::array();
+  struct Row { std::string id, lang, date; size_t sentences, tokens, flags; };
+  std::vector<Row> rows;
+  bool in_transaction = false;
+  auto commit = [&]() -> bool {
+    if (!store || !in_transaction) return true;
+    Status s = store->Commit();
+    in_transaction = false;
+    in_batch = 0;
+    if (!s.ok()) {
+      PrintError(s);
+      return false;
+    }
+    return true;
+  };
+  while (auto item = reader.Next()) {
+    if (store && !in_transaction) {
+      Status s = store->Begin();
+      if (!s.ok()) {
+        PrintError(s);
+        return kExitFatal;
+      }
+      in_transaction = true;
+    }
+    Status failure;
+    if (!item->ok()) {
+      failure = item->status();
+    } else {
+      Document& doc = item->value();
+      Status s = (*analyzer)->Analyze(doc);
+      if (!s.ok()) {
+        failure = s;
+      } else {
+        if (store) {
+          Status put = store->Put(doc, signature);
+          if (!put.ok()) failure = put.WithContext(doc.id());
+        }
+        if (failure.ok()) {
+          ++done;
+          if (args.format == "jsonl") {
+            out.stream() << DocumentToJson(doc, (*analyzer)->strings(), output_options).dump() << '\n';
+          } else if (args.format == "json") {
+            json_array.push_back(DocumentToJson(doc, (*analyzer)->strings(), output_options));
+          } else if (args.format == "md") {
+            out.stream() << DocumentToMarkdown(doc, (*analyzer)->strings(), output_options) << '\n';
+          } else if (args.format == "summary") {
+            rows.push_back({doc.id(), doc.lang(),
+                            doc.metadata().has_date ? doc.metadata().date.ToString() : "-",
+                            doc.sentences().size(), doc.tokens().size(), doc.quality_flags().size()});
+          }
+        }
+      }
+    }
+    if (!failure.ok()) {
+      ++failed;
+      progress.Finish();
+      PrintError(failure);
+      if (store) store->RecordFailure(failure);
+    }
+    if (++in_batch >= kBatchSize && !commit()) return kExitFatal;
+    progress.Update(reader.bytes_read(), done, failed);
+  }
+  if (!commit()) return kExitFatal;
+  progress.Finish();
+  if (args.format == "json") out.stream() << json_array.dump(2) << '\n';
+  if (args.format == "summary") {
+    std::ostream& o = out.stream();
+    char line[256];
+    std::snprintf(line, sizeof line, "%-36s %-4s %-10s %9s %7s %5s\n", "document", "lang", "date",
+                  "sentences", "tokens", "flags");
+    o << line;
+    for (const Row& r : rows) {
+      std::snprintf(line, sizeof line, "%-36.36s %-4s %-10s %9zu %7zu %5zu\n", r.id.c_str(), r.lang.c_str(),
+                    r.date.c_str(), r.sentences, r.tokens, r.flags);
+      o << line;
+    }
+    o << "\n" << done << " documents analysed";
+    if (store) o << " and stored in " << args.db;
+    o << ", " << failed << " failed.\n";
+  }
+  out.stream().flush();
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+int RunShow(const std::string& db, const std::string& id, const std::string& format, bool tokens) {
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    PrintError(store.status());
+    return kExitFatal;
+  }
+  auto loaded = (*store)->Load(id);
+  if (!loaded.ok()) {
+    PrintError(loaded.status());
+    return kExitFatal;
+  }
+  if (!loaded->has_value()) {
+    PrintError(Status(StatusCode::kNotFound, id + ": no such document in " + db));
+    return kExitSomeFailed;
+  }
+  Document doc = std::move(**loaded);
+  std::unique_ptr<Analyzer> analyzer;
+  StringStore empty_strings;
+  if (tokens) {
+    // Tokens are not stored: analyse the stored text again (same pipeline,
+    // same result).
+    auto made = MakeAnalyzer(true, true);
+    if (!made.ok()) {
+      PrintError(made.status());
+      return kExitFatal;
+    }
+    analyzer = std::move(*made);
+    auto fresh = MakeDocument(doc.id(), doc.original(), doc.origin());
+    if (!fresh.ok()) {
+      PrintError(fresh.status());
+      return kExitFatal;
+    }
+    Status s = analyzer->Analyze(*fresh);
+    if (!s.ok()) {
+      PrintError(s);
+      return kExitFatal;
+    }
+    doc = std::move(*fresh);
+  }
+  const StringStore& strings = analyzer ? analyzer->strings() : empty_strings;
+  OutputOptions options;
+  options.tokens = tokens;
+  if (format == "json") {
+    nlohmann::json j = DocumentToJson(doc, strings, options);
+    if (auto ids = (*store)->IdsOf(doc.key()); ids.ok()) j["ids"] = *ids;
+    std::cout << j.dump(2) << '\n';
+  } else {
+    std::cout << DocumentToMarkdown(doc, strings, options);
+  }
+  return kExitOk;
+}
+
+int RunSummary(const std::string& db) {
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    PrintError(store.status());
+    return kExitFatal;
+  }
+  auto summary = (*store)->Summarize();
+  auto rows = (*store)->ListDocuments();
+  if (!summary.ok() || !rows.ok()) {
+    PrintError(summary.ok() ? rows.status() : summary.status());
+    return kExitFatal;
+  }
+  std::printf("%s: %zu documents (%zu ids), %zu sentences, %zu quality flags, %zu failed inputs\n",
+              db.c_str(), summary->documents, summary->ids, summary->sentences, summary->quality_flags,
+              summary->failures);
+  std::printf("languages:");
+  for (const auto& [lang, n] : summary->languages) std::printf(" %s=%zu", lang.empty() ? "?" : lang.c_str(), n);
+  std::printf("\n\n%-10s %-4s %-36s %5s %5s  %s\n", "date", "lang", "document", "sent", "flags", "title");
+  for (const DocumentRow& r : *rows) {
+    std::printf("%-10s %-4s %-36.36s %5zu %5zu  %.60s\n", r.date.empty() ? "-" : r.date.c_str(),
+                r.lang.c_str(), r.id.c_str(), r.n_sentences, r.n_flags, r.title.c_str());
+  }
+  return kExitOk;
+}
+
+int RunExport(const std::string& db, const std::string& format, const std::string& output) {
+  if (format != "jsonl") {
+    PrintError(Status(StatusCode::kUnsupported, "export format '" + format + "' is not available (jsonl is)"));
+    return kExitFatal;
+  }
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    PrintError(store.status());
+    return kExitFatal;
+  }
+  auto rows = (*store)->ListDocuments();
+  if (!rows.ok()) {
+    PrintError(rows.status());
+    return kExitFatal;
+  }
+  Output out(output);
+  StringStore strings;
+  for (const DocumentRow& r : *rows) {
+    auto doc = (*store)->Load(r.key);
+    if (!doc.ok() || !doc->has_value()) continue;
+    out.stream() << DocumentToJson(**doc, strings).dump() << '\n';
+  }
+  return kExitOk;
+}
+
+// Reads a JSONL file into objects; malformed lines are reported and skipped.
+std::vector<nlohmann::json> ReadJsonl(const std::string& path, size_t* errors) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    PrintError(Status(StatusCode::kNotFound, path + ": cannot open"));
+    ++*errors;
+    return out;
+  }
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) {
+      PrintError(Status(StatusCode::kMalformedJson, path + ":" + std::to_string(line_no) + ": malformed JSON"));
+      ++*errors;
+      continue;
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+int RunEval(const std::vector<std::string>& gold_paths, const std::string& pred_path, bool json_out,
+            bool quiet) {
+  size_t errors = 0;
+  std::vector<nlohmann::json> gold;
+  for (const std::string& path : gold_paths) {
+    std::vector<nlohmann::json> part = ReadJsonl(path, &errors);
+    gold.insert(gold.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+  }
+  std::vector<nlohmann::json> predicted;
+  if (!pred_path.empty()) {
+    predicted = ReadJsonl(pred_path, &errors);
+  } else {
+    auto analyzer = MakeAnalyzer(true, quiet);
+    if (!analyzer.ok()) {
+      PrintError(analyzer.status());
+      return kExitFatal;
+    }
+    for (const nlohmann::json& g : gold) {
+      std::string id = g.contains("id") && g["id"].is_string() ? g["id"].get<std::string>() : g.value("id", nlohmann::json()).dump();
+      auto doc = ParseJsonRecord(g.dump(), "gold " + id, ReaderOptions::kDefaultMaxBytes);
+      if (!doc.ok()) {
+        PrintError(doc.status());
+        ++errors;
+        continue;
+      }
+      Status s = (*analyzer)->Analyze(*doc);
+      if (!s.ok()) {
+        PrintError(s);
+        ++errors;
+        continue;
+      }
+      predicted.push_back(DocumentToJson(*doc, (*analyzer)->strings()));
+    }
+  }
+  eval::EvalReport total = eval::Score(gold, predicted);
+  std::map<std::string, eval::EvalReport> by_lang = eval::ScoreByLanguage(gold, predicted);
+  if (json_out) {
+    nlohmann::json j = {{"total", eval::ReportToJson(total)}};
+    for (const auto& [lang, report] : by_lang) j["by_language"][lang] = eval::ReportToJson(report);
+    std::cout << j.dump(2) << '\n';
+  } else {
+    for (const auto& [lang, report] : by_lang) {
+      std::cout << eval::FormatReport(report, "language " + (lang.empty() ? std::string("?") : lang)) << '\n';
+    }
+    if (by_lang.size() > 1) std::cout << eval::FormatReport(total, "all languages") << '\n';
+  }
+  return errors ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+}  // namespace cronaca
+
+int main(int argc, char** argv) {
+  using cronaca::AnalyzeArgs;
+  CLI::App app{
+      "cronaca: reads news articles in several languages and turns them into a sourced record of "
+      "what happened (stories, events, actors, places, quotations), every fact traceable to the "
+      "characters it came from."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("cronaca ") + CRONACA_VERSION);
+  app.footer("Run 'cronaca COMMAND --help' for a command's options. Exit status: 0 ok, 1 some inputs "
+             "failed (the rest were processed), 2 usage or fatal error.");
+
+  AnalyzeArgs analyze;
+  CLI::App* cmd_analyze = app.add_subcommand(
+      "analyze", "Read articles (.txt files, directories of them, JSONL, or - for stdin), analyse "
+                 "them and store the results in the database.");
+  cmd_analyze->add_option("paths", analyze.paths, "Files, directories or - (stdin)")->required();
+  cmd_analyze->add_option("--db", analyze.db, "SQLite database to store into")->capture_default_str();
+  cmd_analyze->add_flag("--no-store", analyze.no_store, "Do not write to a database");
+  cmd_analyze->add_option("--format", analyze.format,
+                          "Output: summary (a table), jsonl (one object per document, shape of "
+                          "shared/eval/FORMAT.md), json, md, none")
+      ->check(CLI::IsMember({"summary", "jsonl", "json", "md", "none"}))
+      ->capture_default_str();
+  cmd_analyze->add_option("-o,--output", analyze.output, "Write output to this file instead of stdout");
+  cmd_analyze->add_option("--max-bytes", analyze.max_bytes, "Largest document accepted, in bytes")
+      ->capture_default_str();
+  cmd_analyze->add_flag("--tokens", analyze.tokens, "Include tokens (lemma, pos, stem) in json/jsonl/md output");
+  cmd_analyze->add_flag("--no-cg3", analyze.no_cg3, "Disambiguate morphology heuristically instead of with CG-3");
+  cmd_analyze->add_flag("-q,--quiet", analyze.quiet, "No progress bar or warnings");
+
+  std::string db = "cronaca.db";
+  std::string show_id, show_format = "md";
+  bool show_tokens = false;
+  CLI::App* cmd_show = app.add_subcommand("show", "Show one stored document: metadata, language, sentences, quality flags.");
+  cmd_show->add_option("id", show_id, "Document id, file name, or key (prefix of at least 8 hex digits)")->required();
+  cmd_show->add_option("--db", db, "SQLite database")->capture_default_str();
+  cmd_show->add_option("--format", show_format, "md or json")->check(CLI::IsMember({"md", "json"}))->capture_default_str();
+  cmd_show->add_flag("--tokens", show_tokens, "Also list tokens with lemma, part of speech and stem");
+
+  CLI::App* cmd_summary = app.add_subcommand("summary", "What the database holds: documents, languages, quality flags.");
+  cmd_summary->add_option("--db", db, "SQLite database")->capture_default_str();
+
+  std::string export_format = "jsonl", export_output;
+  CLI::App* cmd_export = app.add_subcommand("export", "Write every stored document as JSONL (the analyze --format jsonl shape).");
+  cmd_export->add_option("--db", db, "SQLite database")->capture_default_str();
+  cmd_export->add_option("--format", export_format, "jsonl")->capture_default_str();
+  cmd_export->add_option("-o,--output", export_output, "Output file (default stdout)");
+
+  std::vector<std::string> gold_paths;
+  std::string pred_path;
+  bool eval_json = false, eval_quiet = false;
+  CLI::App* cmd_eval = app.add_subcommand(
+      "eval", "Score cronaca against annotated snippets (shared/eval/*.jsonl): precision, recall and F1 "
+              "for events, quotations and time expressions, per language.");
+  cmd_eval->add_option("gold", gold_paths, "Gold JSONL files")->required();
+  cmd_eval->add_option("--pred", pred_path, "Score this prediction JSONL instead of analysing the gold texts");
+  cmd_eval->add_flag("--json", eval_json, "Print the report as JSON");
+  cmd_eval->add_flag("-q,--quiet", eval_quiet, "No warnings");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : cronaca::kExitFatal;
+  }
+  if (*cmd_analyze) return cronaca::RunAnalyze(analyze);
+  if (*cmd_show) return cronaca::RunShow(db, show_id, show_format, show_tokens);
+  if (*cmd_summary) return cronaca::RunSummary(db);
+  if (*cmd_export) return cronaca::RunExport(db, export_format, export_output);
+  if (*cmd_eval) return cronaca::RunEval(gold_paths, pred_path, eval_json, eval_quiet);
+  return cronaca::kExitFatal;
+}

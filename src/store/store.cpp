@@ -1,0 +1,393 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace cronaca {
+
+namespace {
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return stmt_; }
+  Statement& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, const char* s) { return Bind(i, std::string_view(s)); }
+  Statement& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& Bind(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Statement& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string();
+  }
+  int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  double Real(int col) { return sqlite3_column_double(stmt_, col); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS documents(
+  key TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  origin TEXT, title TEXT, source TEXT, url TEXT, date TEXT,
+  lang TEXT, lang_confidence REAL,
+  original TEXT NOT NULL,
+  body_begin INTEGER NOT NULL, body_end INTEGER NOT NULL,
+  pipeline TEXT, analyzed_at TEXT,
+  n_sentences INTEGER, n_tokens INTEGER);
+CREATE TABLE IF NOT EXISTS document_ids(
+  id TEXT PRIMARY KEY,
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE);
+CREATE INDEX IF NOT EXISTS document_ids_key ON document_ids(key);
+CREATE TABLE IF NOT EXISTS paragraphs(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER, lang TEXT, confidence REAL,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sentences(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER, paragraph INTEGER,
+  token_begin INTEGER, token_end INTEGER,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quality_flags(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER,
+  kind TEXT, category TEXT, explanation TEXT, rule TEXT,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS failures(
+  origin TEXT PRIMARY KEY, code TEXT, message TEXT, at TEXT);
+)sql";
+
+std::string Now() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status(StatusCode::kStoreError, path + ": cannot open database (" + why + ")");
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<Store> store(new Store(db));
+  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+  if (!s.ok()) return s.WithContext(path);
+  s = store->Migrate();
+  if (!s.ok()) return s.WithContext(path);
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::Error(const std::string& what) const {
+  return Status(StatusCode::kStoreError, what + ": " + sqlite3_errmsg(db_));
+}
+
+Status Store::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status(StatusCode::kStoreError, msg);
+  }
+  return Status::Ok();
+}
+
+Status Store::Migrate() {
+  Statement version(db_, "PRAGMA user_version");
+  if (!version.ok() || version.Step() != SQLITE_ROW) return Error("reading schema version");
+  int64_t v = version.Int(0);
+  if (v > kSchemaVersion) {
+    return Status(StatusCode::kStoreError, "the database has schema version " + std::to_string(v) +
+                                               ", newer than this cronaca (" +
+                                               std::to_string(kSchemaVersion) + ")");
+  }
+  if (v < 1) {
+    CRONACA_RETURN_IF_ERROR(Exec("BEGIN"));
+    Status s = Exec(kSchemaV1);
+    if (s.ok()) s = Exec("PRAGMA user_version = 1");
+    if (!s.ok()) {
+      Exec("ROLLBACK");
+      return s;
+    }
+    CRONACA_RETURN_IF_ERROR(Exec("COMMIT"));
+  }
+  return Status::Ok();
+}
+
+Status Store::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status Store::Commit() { return Exec("COMMIT"); }
+Status Store::Rollback() { return Exec("ROLLBACK"); }
+
+Status Store::Put(const Document& doc, const std::string& pipeline) {
+  const std::string& key = doc.key();
+  // An id that named another text: re-point it and drop the orphan.
+  {
+    Statement old(db_, "SELECT key FROM document_ids WHERE id = ?");
+    old.Bind(1, doc.id());
+    if (old.Step() == SQLITE_ROW) {
+      std::string old_key = old.Text(0);
+      if (old_key != key) {
+        Statement del_id(db_, "DELETE FROM document_ids WHERE id = ?");
+        del_id.Bind(1, doc.id());
+        if (del_id.Step() != SQLITE_DONE) return Error("re-pointing id " + doc.id());
+        Statement orphan(db_,
+                         "DELETE FROM documents WHERE key = ? AND NOT EXISTS "
+                         "(SELECT 1 FROM document_ids WHERE key = ?)");
+        orphan.Bind(1, old_key).Bind(2, old_key);
+        if (orphan.Step() != SQLITE_DONE) return Error("dropping replaced text of " + doc.id());
+      }
+    }
+  }
+  // Keep the first id that named this text as its display id.
+  std::string display_id = doc.id();
+  {
+    Statement existing(db_, "SELECT id FROM documents WHERE key = ?");
+    existing.Bind(1, key);
+    if (existing.Step() == SQLITE_ROW) display_id = existing.Text(0);
+  }
+  for (const char* sql : {"DELETE FROM paragraphs WHERE key = ?", "DELETE FROM sentences WHERE key = ?",
+                          "DELETE FROM quality_flags WHERE key = ?"}) {
+    Statement del(db_, sql);
+    del.Bind(1, key);
+    if (del.Step() != SQLITE_DONE) return Error("clearing old results of " + doc.id());
+  }
+  const Metadata& meta = doc.metadata();
+  Statement put(db_,
+                "INSERT INTO documents(key, id, origin, title, source, url, date, lang, lang_confidence, "
+                "original, body_begin, body_end, pipeline, analyzed_at, n_sentences, n_tokens) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(key) DO UPDATE SET origin=excluded.origin, title=excluded.title, "
+                "source=excluded.source, url=excluded.url, date=excluded.date, lang=excluded.lang, "
+                "lang_confidence=excluded.lang_confidence, body_begin=excluded.body_begin, "
+                "body_end=excluded.body_end, original=excluded.original, pipeline=excluded.pipeline, "
+                "analyzed_at=excluded.analyzed_at, n_sentences=excluded.n_sentences, "
+                "n_tokens=excluded.n_tokens");
+  put.Bind(1, key).Bind(2, display_id).Bind(3, doc.origin()).Bind(4, meta.title).Bind(5, meta.source);
+  put.Bind(6, meta.url);
+  if (meta.has_date) put.Bind(7, meta.date.ToString()); else put.BindNull(7);
+  put.Bind(8, doc.lang()).Bind(9, static_cast<double>(doc.lang_confidence()));
+  put.Bind(10, doc.original()).Bind(11, static_cast<int64_t>(doc.body().begin));
+  put.Bind(12, static_cast<int64_t>(doc.body().end)).Bind(13, pipeline).Bind(14, Now());
+  put.Bind(15, static_cast<int64_t>(doc.sentences().size()));
+  put.Bind(16, static_cast<int64_t>(doc.tokens().size()));
+  if (put.Step() != SQLITE_DONE) return Error("storing " + doc.id());
+
+  Statement id(db_, "INSERT INTO document_ids(id, key) VALUES(?, ?) ON CONFLICT(id) DO UPDATE SET key=excluded.key");
+  id.Bind(1, doc.id()).Bind(2, key);
+  if (id.Step() != SQLITE_DONE) return Error("storing id of " + doc.id());
+
+  Statement para(db_, "INSERT INTO paragraphs VALUES(?,?,?,?,?,?)");
+  for (size_t i = 0; i < doc.paragraphs().size(); ++i) {
+    const Paragraph& p = doc.paragraphs()[i];
+    para.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(p.span.begin));
+    para.Bind(4, static_cast<int64_t>(p.span.end)).Bind(5, p.lang).Bind(6, static_cast<double>(p.lang_confidence));
+    if (para.Step() != SQLITE_DONE) return Error("storing paragraphs of " + doc.id());
+    para.Reset();
+  }
+  Statement sent(db_, "INSERT INTO sentences VALUES(?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < doc.sentences().size(); ++i) {
+    const Sentence& s = doc.sentences()[i];
+    sent.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(s.span.begin));
+    sent.Bind(4, static_cast<int64_t>(s.span.end)).Bind(5, static_cast<int64_t>(s.paragraph));
+    sent.Bind(6, static_cast<int64_t>(s.token_begin)).Bind(7, static_cast<int64_t>(s.token_end));
+    if (sent.Step() != SQLITE_DONE) return Error("storing sentences of " + doc.id());
+    sent.Reset();
+  }
+  Statement flag(db_, "INSERT INTO quality_flags VALUES(?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < doc.quality_flags().size(); ++i) {
+    const QualityFlag& f = doc.quality_flags()[i];
+    flag.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(f.span.begin));
+    flag.Bind(4, static_cast<int64_t>(f.span.end)).Bind(5, f.kind).Bind(6, f.category);
+    flag.Bind(7, f.explanation).Bind(8, f.rule);
+    if (flag.Step() != SQLITE_DONE) return Error("storing quality flags of " + doc.id());
+    flag.Reset();
+  }
+  // A document that now succeeds is no longer a failure.
+  Statement ok(db_, "DELETE FROM failures WHERE origin = ?");
+  ok.Bind(1, doc.origin());
+  ok.Step();
+  return Status::Ok();
+}
+
+Status Store::RecordFailure(const Status& failure) {
+  std::string message = failure.message();
+  std::string origin = message.substr(0, message.find(": "));
+  Statement put(db_,
+                "INSERT INTO failures(origin, code, message, at) VALUES(?,?,?,?) "
+                "ON CONFLICT(origin) DO UPDATE SET code=excluded.code, message=excluded.message, at=excluded.at");
+  put.Bind(1, origin).Bind(2, StatusCodeName(failure.code())).Bind(3, message).Bind(4, Now());
+  if (put.Step() != SQLITE_DONE) return Error("recording failure");
+  return Status::Ok();
+}
+
+Result<std::string> Store::ResolveKey(const std::string& id_or_key) {
+  {
+    Statement by_id(db_, "SELECT key FROM document_ids WHERE id = ?");
+    by_id.Bind(1, id_or_key);
+    if (by_id.Step() == SQLITE_ROW) return by_id.Text(0);
+  }
+  // "file.txt" names the document "file".
+  if (id_or_key.size() > 4 && id_or_key.compare(id_or_key.size() - 4, 4, ".txt") == 0) {
+    Statement by_id(db_, "SELECT key FROM document_ids WHERE id = ?");
+    by_id.Bind(1, id_or_key.substr(0, id_or_key.size() - 4));
+    if (by_id.Step() == SQLITE_ROW) return by_id.Text(0);
+  }
+  constexpr size_t kMinPrefix = 8;
+  if (id_or_key.size() >= kMinPrefix && id_or_key.find_first_not_of("0123456789abcdef") == std::string::npos) {
+    Statement by_key(db_, "SELECT key FROM documents WHERE key >= ? AND key < ? LIMIT 2");
+    by_key.Bind(1, id_or_key).Bind(2, id_or_key + "g");
+    std::vector<std::string> keys;
+    while (by_key.Step() == SQLITE_ROW) keys.push_back(by_key.Text(0));
+    if (keys.size() == 1) return keys[0];
+    if (keys.size() > 1) {
+      return Status(StatusCode::kInvalidArgument, "'" + id_or_key + "' matches several documents");
+    }
+  }
+  return std::string();
+}
+
+Result<std::optional<Document>> Store::Load(const std::string& id_or_key) {
+  Result<std::string> key = ResolveKey(id_or_key);
+  if (!key.ok()) return key.status();
+  if (key->empty()) return std::optional<Document>();
+  Statement q(db_,
+              "SELECT id, origin, title, source, url, date, lang, lang_confidence, original, body_begin, "
+              "body_end FROM documents WHERE key = ?");
+  q.Bind(1, *key);
+  if (q.Step() != SQLITE_ROW) return std::optional<Document>();
+  Document doc(q.Text(0), q.Text(8));
+  doc.set_key(*key);
+  doc.set_origin(q.Text(1));
+  Metadata& meta = doc.metadata();
+  meta.title = q.Text(2);
+  meta.source = q.Text(3);
+  meta.url = q.Text(4);
+  if (auto date = PartialDate::Parse(q.Text(5))) {
+    meta.has_date = true;
+    meta.date = *date;
+  }
+  doc.set_lang(q.Text(6), static_cast<float>(q.Real(7)));
+  doc.set_body(Span{static_cast<Offset>(q.Int(9)), static_cast<Offset>(q.Int(10))});
+  doc.AddLayers(kLayerOriginal | kLayerLanguage | kLayerParagraphs | kLayerSentences | kLayerQualityFlags);
+
+  Statement p(db_, "SELECT begin, end, lang, confidence FROM paragraphs WHERE key = ? ORDER BY idx");
+  p.Bind(1, *key);
+  while (p.Step() == SQLITE_ROW) {
+    Paragraph para;
+    para.span = Span{static_cast<Offset>(p.Int(0)), static_cast<Offset>(p.Int(1))};
+    para.lang = p.Text(2);
+    para.lang_confidence = static_cast<float>(p.Real(3));
+    doc.paragraphs().push_back(std::move(para));
+  }
+  Statement s(db_, "SELECT begin, end, paragraph, token_begin, token_end FROM sentences WHERE key = ? ORDER BY idx");
+  s.Bind(1, *key);
+  while (s.Step() == SQLITE_ROW) {
+    Sentence sent;
+    sent.span = Span{static_cast<Offset>(s.Int(0)), static_cast<Offset>(s.Int(1))};
+    sent.paragraph = static_cast<uint32_t>(s.Int(2));
+    sent.token_begin = static_cast<uint32_t>(s.Int(3));
+    sent.token_end = static_cast<uint32_t>(s.Int(4));
+    doc.sentences().push_back(sent);
+  }
+  Statement f(db_,
+              "SELECT begin, end, kind, category, explanation, rule FROM quality_flags WHERE key = ? ORDER BY idx");
+  f.Bind(1, *key);
+  while (f.Step() == SQLITE_ROW) {
+    QualityFlag flag;
+    flag.span = Span{static_cast<Offset>(f.Int(0)), static_cast<Offset>(f.Int(1))};
+    flag.kind = f.Text(2);
+    flag.category = f.Text(3);
+    flag.explanation = f.Text(4);
+    flag.rule = f.Text(5);
+    doc.quality_flags().push_back(std::move(flag));
+  }
+  return std::optional<Document>(std::move(doc));
+}
+
+Result<std::vector<std::string>> Store::IdsOf(const std::string& key) {
+  Statement q(db_, "SELECT id FROM document_ids WHERE key = ? ORDER BY id");
+  q.Bind(1, key);
+  std::vector<std::string> ids;
+  while (q.Step() == SQLITE_ROW) ids.push_back(q.Text(0));
+  return ids;
+}
+
+Result<StoreSummary> Store::Summarize() {
+  StoreSummary summary;
+  auto count = [&](const char* sql, size_t* out) -> Status {
+    Statement q(db_, sql);
+    if (!q.ok() || q.Step() != SQLITE_ROW) return Error("summary");
+    *out = static_cast<size_t>(q.Int(0));
+    return Status::Ok();
+  };
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM documents", &summary.documents));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM document_ids", &summary.ids));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM sentences", &summary.sentences));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM quality_flags", &summary.quality_flags));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM failures", &summary.failures));
+  Statement langs(db_, "SELECT lang, count(*) FROM documents GROUP BY lang ORDER BY count(*) DESC, lang");
+  while (langs.Step() == SQLITE_ROW) summary.languages.emplace_back(langs.Text(0), static_cast<size_t>(langs.Int(1)));
+  return summary;
+}
+
+Result<std::vector<DocumentRow>> Store::ListDocuments() {
+  Statement q(db_,
+              "SELECT d.key, d.id, d.title, d.source, d.date, d.lang, d.n_sentences, d.n_tokens, "
+              "(SELECT count(*) FROM quality_flags f WHERE f.key = d.key) "
+              "FROM documents d ORDER BY d.date, d.id");
+  std::vector<DocumentRow> rows;
+  while (q.Step() == SQLITE_ROW) {
+    DocumentRow row;
+    row.key = q.Text(0);
+    row.id = q.Text(1);
+    row.title = q.Text(2);
+    row.source = q.Text(3);
+    row.date = q.Text(4);
+    row.lang = q.Text(5);
+    row.n_sentences = static_cast<size_t>(q.Int(6));
+    row.n_tokens = static_cast<size_t>(q.Int(7));
+    row.n_flags = static_cast<size_t>(q.Int(8));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace cronaca

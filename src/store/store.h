@@ -1,0 +1,95 @@
+// The store: analysed documents in SQLite.
+//
+//   Result<std::unique_ptr<Store>> store = Store::Open("cronaca.db");
+//   (*store)->Begin();
+//   (*store)->Put(doc, analyzer.pipeline().Signature());   // replaces, never duplicates
+//   (*store)->Commit();                                     // one transaction per batch
+//
+// Identity. A document's key is the hash of its body text (ingest/reader.h),
+// so the same text stored twice is one row. Each input id ("003_a5dd…",
+// "it-a-001") points at one key (document_ids). Putting a document again
+// replaces everything derived from it; an id that now names another text is
+// re-pointed and the old text is dropped if no other id names it.
+//
+// Schema. Versioned with PRAGMA user_version; Open() creates or migrates,
+// and refuses a database from a newer cronaca. WAL journal; foreign keys on.
+//   documents(key PK, id, origin, title, source, url, date, lang, lang_confidence,
+//             original, body_begin, body_end, pipeline, analyzed_at, n_sentences, n_tokens)
+//   document_ids(id PK, key → documents)
+//   paragraphs(key, idx, begin, end, lang, confidence)
+//   sentences(key, idx, begin, end, paragraph, token_begin, token_end)
+//   quality_flags(key, idx, begin, end, kind, category, explanation, rule)
+//   failures(origin, code, message, at)   inputs that could not be analysed
+// All begin/end are byte offsets into documents.original. Tokens are not
+// stored: they are cheap to recompute and would dominate the file.
+//
+// Not thread-safe (one sqlite3 connection). Not copyable; movable.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/document.h"
+#include "common/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cronaca {
+
+struct StoreSummary {
+  size_t documents = 0;
+  size_t ids = 0;
+  size_t sentences = 0;
+  size_t quality_flags = 0;
+  size_t failures = 0;
+  std::vector<std::pair<std::string, size_t>> languages;  // lang, documents
+};
+
+struct DocumentRow {
+  std::string key, id, title, source, date, lang;
+  size_t n_sentences = 0, n_tokens = 0, n_flags = 0;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating if needed) the database at `path`; ":memory:" works.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // Stores an analysed document, replacing what was stored for its key and id.
+  Status Put(const Document& doc, const std::string& pipeline);
+  // Records an input that failed (the batch goes on without it).
+  Status RecordFailure(const Status& failure);
+
+  // Loads a stored document by id, by key, or by a unique key prefix of at
+  // least 8 hex digits, with its metadata, paragraphs, sentences and flags
+  // (no tokens). nullopt if nothing matches.
+  Result<std::optional<Document>> Load(const std::string& id_or_key);
+  // All ids pointing at a key.
+  Result<std::vector<std::string>> IdsOf(const std::string& key);
+
+  Result<StoreSummary> Summarize();
+  Result<std::vector<DocumentRow>> ListDocuments();
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  Status Exec(const char* sql);
+  Status Migrate();
+  Status Error(const std::string& what) const;
+  Result<std::string> ResolveKey(const std::string& id_or_key);
+
+  sqlite3* db_;
+};
+
+}  // namespace cronaca
