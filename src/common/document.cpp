@@ -48,3 +48,50 @@ const char* TokenKindName(TokenKind kind) {
 }
 
 }  // namespace cronaca
+
+namespace cronaca {
+
+const char* MentionTypeName(MentionType type) {
+  switch (type) {
+    case MentionType::kPerson: return "person";
+    case MentionType::kCountry: return "country";
+    case MentionType::kOrganisation: return "organisation";
+    case MentionType::kMetonym: return "metonym";
+    case MentionType::kAgent: return "agent";
+    case MentionType::kOther: return "other";
+  }
+  return "other";
+}
+
+const char* ResolutionName(Resolution resolution) {
+  switch (resolution) {
+    case Resolution::kDirect: return "direct";
+    case Resolution::kSurname: return "surname";
+    case Resolution::kTitle: return "title";
+    case Resolution::kEpithet: return "epithet";
+    case Resolution::kCorrected: return "corrected";
+  }
+  return "direct";
+}
+
+const char* TimeTypeName(TimeType type) {
+  switch (type) {
+    case TimeType::kDate: return "date";
+    case TimeType::kDuration: return "duration";
+    case TimeType::kSet: return "set";
+    case TimeType::kTime: return "time";
+  }
+  return "date";
+}
+
+const char* QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kFull: return "full";
+    case QuoteKind::kPhrase: return "phrase";
+    case QuoteKind::kScare: return "scare";
+    case QuoteKind::kEmpty: return "empty";
+  }
+  return "full";
+}
+
+}  // namespace cronaca

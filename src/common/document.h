@@ -25,27 +25,18 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/annotations.h"
 #include "common/date.h"
+#include "common/span.h"
 #include "common/string_store.h"
 
 namespace cronaca {
 
-// Byte offset into Document::original(). Documents are limited far below 4 GiB.
-using Offset = uint32_t;
-
-// A half-open byte range [begin, end) of the original text.
-struct Span {
-  Offset begin = 0;
-  Offset end = 0;
-  Offset size() const { return end - begin; }
-  bool empty() const { return end <= begin; }
-  bool Contains(const Span& other) const { return begin <= other.begin && other.end <= end; }
-  friend bool operator==(const Span&, const Span&) = default;
-};
 
 // Pipeline layers, used by stages to declare what they need and add.
 enum Layer : uint32_t {
@@ -200,7 +191,9 @@ class Document {
     lang_confidence_ = confidence;
   }
 
-  // --- extracted layers --------------------------------------------------
+  // --- extracted layers (common/annotations.h) -----------------------------
+  Extractions& extractions() { return extractions_; }
+  const Extractions& extractions() const { return extractions_; }
   std::vector<QualityFlag>& quality_flags() { return quality_flags_; }
   const std::vector<QualityFlag>& quality_flags() const { return quality_flags_; }
 
@@ -224,6 +217,7 @@ class Document {
   std::string lang_;
   float lang_confidence_ = 0;
 
+  Extractions extractions_;
   std::vector<QualityFlag> quality_flags_;
   LayerSet layers_ = 0;
 };

@@ -17,9 +17,71 @@ nlohmann::json DocumentToJson(const Document& doc, const StringStore& strings, c
   j["id"] = doc.id();
   j["lang"] = doc.lang();
   j["date"] = meta.has_date ? json(meta.date.ToString()) : json(nullptr);
-  j["events"] = json::array();
-  j["quotes"] = json::array();
-  j["times"] = json::array();
+  const Extractions& ex = doc.extractions();
+  auto text = [&](const Span& span) { return std::string(doc.Text(span)); };
+  auto null_if_empty = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json events = json::array();
+  for (const Event& e : ex.events) {
+    json modality = json::array();
+    if (e.modality & kModalityNegated) modality.push_back("negated");
+    if (e.modality & kModalityIntent) modality.push_back("intent");
+    if (e.modality & kModalityAlleged) modality.push_back("alleged");
+    if (e.modality & kModalityReported) modality.push_back("reported");
+    if (e.modality & kModalityHistory) modality.push_back("history");
+    json ev = {{"source", null_if_empty(e.source)}, {"target", null_if_empty(e.target)},
+               {"code", e.code}, {"plover", e.plover}, {"trigger", text(e.trigger)},
+               {"date", null_if_empty(e.date)}, {"trigger_span", SpanJson(e.trigger)},
+               {"goldstein", e.goldstein}, {"quad_class", e.quad_class}, {"modality", modality},
+               {"rule", e.rule}, {"confidence", e.confidence}};
+    if (!e.plover_mode.empty()) ev["plover_mode"] = e.plover_mode;
+    if (e.source_mention != kNoIndex) ev["source_span"] = SpanJson(ex.mentions[e.source_mention].span);
+    if (e.target_mention != kNoIndex) ev["target_span"] = SpanJson(ex.mentions[e.target_mention].span);
+    if (!e.place.empty()) ev["place"] = e.place;
+    events.push_back(std::move(ev));
+  }
+  j["events"] = std::move(events);
+  json quotes = json::array();
+  json claims = json::array();
+  for (const Quotation& q : ex.quotes) {
+    json item = {{"quote", text(q.content)}, {"speaker", null_if_empty(q.speaker)},
+                 {"speaker_code", null_if_empty(q.speaker_code)}, {"kind", QuoteKindName(q.kind)},
+                 {"span", SpanJson(q.span)}, {"content_span", SpanJson(q.content)}, {"rule", q.rule},
+                 {"confidence", q.confidence}};
+    if (!q.speaker_entity.empty()) item["speaker_entity"] = q.speaker_entity;
+    if (!q.relay.empty()) item["relay"] = {{"name", q.relay}, {"code", null_if_empty(q.relay_code)}};
+    (q.indirect ? claims : quotes).push_back(std::move(item));
+  }
+  j["quotes"] = std::move(quotes);
+  json times = json::array();
+  for (const TimeExpression& t : ex.times) {
+    json item = {{"text", text(t.span)}, {"value", null_if_empty(t.value)}, {"type", TimeTypeName(t.type)},
+                 {"span", SpanJson(t.span)}, {"rule", t.rule}};
+    if (!t.candidates.empty()) item["candidates"] = t.candidates;
+    if (t.relative) item["relative"] = true;
+    times.push_back(std::move(item));
+  }
+  j["times"] = std::move(times);
+  j["claims"] = std::move(claims);
+  json mentions = json::array();
+  for (const Mention& m : ex.mentions) {
+    json item = {{"text", text(m.span)}, {"span", SpanJson(m.span)}, {"entity", m.entity}, {"name", m.name},
+                 {"code", null_if_empty(m.code)}, {"type", MentionTypeName(m.type)},
+                 {"resolution", ResolutionName(m.resolution)}, {"rule", m.rule}};
+    if (!m.correction.empty()) item["correction"] = m.correction;
+    if (m.antecedent != kNoIndex) item["antecedent"] = m.antecedent;
+    mentions.push_back(std::move(item));
+  }
+  j["mentions"] = std::move(mentions);
+  json places = json::array();
+  for (const PlaceMention& p : ex.places) {
+    json item = {{"text", text(p.span)}, {"span", SpanJson(p.span)}, {"place", p.place}, {"name", p.name},
+                 {"country", p.country}, {"kind", p.kind}, {"lat", p.latitude}, {"lon", p.longitude},
+                 {"population", p.population}, {"rule", p.rule}};
+    if (!p.correction.empty()) item["correction"] = p.correction;
+    places.push_back(std::move(item));
+  }
+  j["places"] = std::move(places);
+  if (!ex.story.empty()) j["story"] = ex.story;
   j["key"] = doc.key();
   if (!meta.title.empty()) j["title"] = meta.title;
   if (!meta.source.empty()) j["source"] = meta.source;
