@@ -15,6 +15,7 @@
 
 #include "engine/analyzer.h"
 #include "ingest/reader.h"
+#include "text/language.h"
 
 namespace cronaca {
 namespace {
@@ -71,10 +72,14 @@ void RunPipeline(benchmark::State& state, std::vector<std::string> stages, bool 
 void BM_TextNormalizeSegment(benchmark::State& state) {
   RunPipeline(state, {"cronaca.Normalizer.v1", "cronaca.LanguageId.v1", "cronaca.Segmenter.v1"}, false);
 }
-void BM_TextFullWithMorphologyHeuristic(benchmark::State& state) {
-  RunPipeline(state, Analyzer::DefaultStages(), false);
-}
-void BM_TextFullWithMorphologyCg3(benchmark::State& state) { RunPipeline(state, Analyzer::DefaultStages(), true); }
+// The text stage of the issue: segmentation, language and morphology.
+const std::vector<std::string> kTextStages = {"cronaca.Normalizer.v1", "cronaca.LanguageId.v1",
+                                              "cronaca.Segmenter.v1", "cronaca.Morphology.v1"};
+void BM_TextFullWithMorphologyHeuristic(benchmark::State& state) { RunPipeline(state, kTextStages, false); }
+void BM_TextFullWithMorphologyCg3(benchmark::State& state) { RunPipeline(state, kTextStages, true); }
+// Everything cronaca runs on a document today (text + extract stages).
+void BM_AllStages(benchmark::State& state) { RunPipeline(state, Analyzer::DefaultStages(), false); }
+BENCHMARK(BM_AllStages)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK(BM_TextNormalizeSegment)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_TextFullWithMorphologyHeuristic)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -90,6 +95,19 @@ void BM_TextNormalizeLanguage(benchmark::State& state) {
 }
 void BM_TextNormalizeOnly(benchmark::State& state) { RunPipeline(state, {"cronaca.Normalizer.v1"}, false); }
 BENCHMARK(BM_TextNormalizeOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One fastText call on the first N bytes of an Italian paragraph.
+void BM_LanguageIdentify(benchmark::State& state) {
+  static const std::string text =
+      "Il presidente del Consiglio ha incontrato ieri a Palazzo Chigi i rappresentanti dei sindacati per "
+      "discutere della manovra di bilancio e delle misure sul lavoro, ma al termine della riunione non e' "
+      "stato raggiunto alcun accordo e le parti si rivedranno la prossima settimana per un nuovo confronto "
+      "sulle pensioni e sui salari dei dipendenti pubblici.";
+  auto lid = LanguageIdentifier::Load(DefaultLanguageModelPath(), SupportedLanguages());
+  std::string_view sample = std::string_view(text).substr(0, static_cast<size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(lid->Identify(sample));
+}
+BENCHMARK(BM_LanguageIdentify)->Arg(80)->Arg(160)->Arg(320)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TextNormalizeLanguage)->Unit(benchmark::kMillisecond)->UseRealTime();
 }  // namespace
 }  // namespace cronaca

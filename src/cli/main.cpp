@@ -5,6 +5,7 @@
 //   cronaca summary           what the database holds
 //   cronaca export            stored documents as JSONL
 //   cronaca eval GOLD.jsonl   score against annotated snippets
+//   cronaca dict check        report errors in the actor dictionaries
 //
 // Exit status: 0 success; 1 some inputs failed (the others were processed);
 // 2 usage error or a fatal problem (database cannot be opened, resources
@@ -22,6 +23,7 @@
 #include "cli/progress.h"
 #include "common/resources.h"
 #include "engine/analyzer.h"
+#include "extract/actors/actors.h"
 #include "eval/scorer.h"
 #include "ingest/reader.h"
 #include "serve/output.h"
@@ -66,7 +68,7 @@ struct AnalyzeArgs {
   uint64_t max_bytes = ReaderOptions::kDefaultMaxBytes;
   bool tokens = false;
   bool quiet = false;
-  bool no_cg3 = false;
+  bool cg3 = false;
 };
 
 Result<std::unique_ptr<Analyzer>> MakeAnalyzer(bool cg3, bool quiet) {
@@ -83,7 +85,7 @@ Result<std::unique_ptr<Analyzer>> MakeAnalyzer(bool cg3, bool quiet) {
 }
 
 int RunAnalyze(const AnalyzeArgs& args) {
-  auto analyzer = MakeAnalyzer(!args.no_cg3, args.quiet);
+  auto analyzer = MakeAnalyzer(args.cg3, args.quiet);
   if (!analyzer.ok()) {
     PrintError(analyzer.status());
     return kExitFatal;
@@ -216,7 +218,7 @@ int RunShow(const std::string& db, const std::string& id, const std::string& for
   if (tokens) {
     // Tokens are not stored: analyse the stored text again (same pipeline,
     // same result).
-    auto made = MakeAnalyzer(true, true);
+    auto made = MakeAnalyzer(false, true);
     if (!made.ok()) {
       PrintError(made.status());
       return kExitFatal;
@@ -334,7 +336,7 @@ int RunEval(const std::vector<std::string>& gold_paths, const std::string& pred_
   if (!pred_path.empty()) {
     predicted = ReadJsonl(pred_path, &errors);
   } else {
-    auto analyzer = MakeAnalyzer(true, quiet);
+    auto analyzer = MakeAnalyzer(false, quiet);
     if (!analyzer.ok()) {
       PrintError(analyzer.status());
       return kExitFatal;
@@ -371,6 +373,19 @@ int RunEval(const std::vector<std::string>& gold_paths, const std::string& pred_
   return errors ? kExitSomeFailed : kExitOk;
 }
 
+// `cronaca dict check`: every error of the actor dictionaries, file:line.
+int RunDictCheck(const std::string& resources_arg) {
+  const std::filesystem::path resources = resources_arg.empty() ? ResourceDir() : std::filesystem::path(resources_arg);
+  DictionaryCheck check = CheckActorDictionaries(resources);
+  for (const std::string& error : check.errors) std::fprintf(stderr, "error: %s\n", error.c_str());
+  const actors::DictionaryStats& s = check.stats;
+  std::printf("%s: %zu files, %zu countries, %zu entities, %zu agent lines, %zu surface forms (%zu phrases), "
+              "loaded in %.1f ms; %zu error(s)\n",
+              resources.string().c_str(), s.files, s.countries, s.entities, s.agents, s.surfaces, s.phrases,
+              s.load_ms, check.errors.size());
+  return check.ok() ? kExitOk : kExitSomeFailed;
+}
+
 }  // namespace
 }  // namespace cronaca
 
@@ -401,7 +416,8 @@ int main(int argc, char** argv) {
   cmd_analyze->add_option("--max-bytes", analyze.max_bytes, "Largest document accepted, in bytes")
       ->capture_default_str();
   cmd_analyze->add_flag("--tokens", analyze.tokens, "Include tokens (lemma, pos, stem) in json/jsonl/md output");
-  cmd_analyze->add_flag("--no-cg3", analyze.no_cg3, "Disambiguate morphology heuristically instead of with CG-3");
+  cmd_analyze->add_flag("--cg3", analyze.cg3,
+                        "Disambiguate morphology with Apertium's CG-3 rules (more accurate, ~10x slower)");
   cmd_analyze->add_flag("-q,--quiet", analyze.quiet, "No progress bar or warnings");
 
   std::string db = "cronaca.db";
@@ -433,6 +449,14 @@ int main(int argc, char** argv) {
   cmd_eval->add_flag("--json", eval_json, "Print the report as JSON");
   cmd_eval->add_flag("-q,--quiet", eval_quiet, "No warnings");
 
+  std::string dict_resources;
+  CLI::App* cmd_dict = app.add_subcommand("dict", "Work with the actor dictionaries (resources/actors, resources/*/agents.txt).");
+  cmd_dict->require_subcommand(1);
+  CLI::App* cmd_dict_check = cmd_dict->add_subcommand(
+      "check", "Load every dictionary file and report every error (bad dates, duplicate ids, unknown codes) "
+               "with file and line; exit 1 if there is any.");
+  cmd_dict_check->add_option("--resources", dict_resources, "Resources folder (default: the one cronaca uses)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -444,5 +468,6 @@ int main(int argc, char** argv) {
   if (*cmd_summary) return cronaca::RunSummary(db);
   if (*cmd_export) return cronaca::RunExport(db, export_format, export_output);
   if (*cmd_eval) return cronaca::RunEval(gold_paths, pred_path, eval_json, eval_quiet);
+  if (*cmd_dict_check) return cronaca::RunDictCheck(dict_resources);
   return cronaca::kExitFatal;
 }

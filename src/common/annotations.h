@@ -57,6 +57,9 @@ struct Mention {
   std::string correction;  // for kCorrected: what was written and what was meant
   uint32_t antecedent = kNoIndex;  // earlier mention this one resolves to
   float confidence = 1.0f;
+  // For titles and agents: the office or agent named ("president",
+  // "foreign_minister", "army"; extract/actors/actor_codes.h), else "".
+  std::string role;
 };
 
 struct PlaceMention {
@@ -155,6 +158,10 @@ struct Extractions {
   std::vector<Quotation> quotes;   // direct quotations and indirect claims
   std::vector<Event> events;
   std::string story;               // story id (issue 7), "" until linked
+  // Source quality (extract/quality): 1 = no problem found; lower with each
+  // flag. machine_translation is the document-level verdict.
+  float quality = 1.0f;
+  bool machine_translation = false;
 };
 
 }  // namespace cronaca

@@ -89,6 +89,9 @@ enum TokenFlag : uint8_t {
   kTokenSentenceStart = 1u << 2,
   kTokenSpaceAfter = 1u << 3,    // followed by whitespace in the original
   kTokenKnown = 1u << 4,         // morphology found the word in its lexicon
+  // The second or later token of a multiword unit ("Stati Uniti"): it shares
+  // the first token's lemma, pos and proper class.
+  kTokenMultiwordContinuation = 1u << 5,
 };
 
 struct TokenData {

@@ -110,6 +110,9 @@ nlohmann::json DocumentToJson(const Document& doc, const StringStore& strings, c
                      {"rule", f.rule}});
   }
   j["quality_flags"] = std::move(flags);
+  if (doc.layers() & kLayerQualityFlags) {
+    j["quality"] = {{"score", ex.quality}, {"machine_translation", ex.machine_translation}};
+  }
   if (options.tokens) {
     json tokens = json::array();
     for (const TokenData& t : doc.tokens()) {

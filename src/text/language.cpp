@@ -111,7 +111,7 @@ namespace {
 // fastText's cost grows with the words it reads, and a language shows in
 // its first few dozen words: paragraphs are identified by their first
 // kIdentifyBytes bytes, cut at a space.
-constexpr size_t kIdentifyBytes = 320;
+constexpr size_t kIdentifyBytes = 160;
 
 std::string_view Prefix(std::string_view text) {
   if (text.size() <= kIdentifyBytes) return text;

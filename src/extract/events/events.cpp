@@ -1,0 +1,632 @@
+#include "extract/events/events.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/annotations.h"
+#include "common/resources.h"
+#include "extract/events/cameo.h"
+#include "extract/events/event_patterns.h"
+
+namespace cronaca {
+namespace {
+
+// How far (in tokens) the slot rules look.
+constexpr uint32_t kObjectWindow = 8;     // OBJ: first actor within this many tokens after the match
+constexpr uint32_t kPrepWindow = 10;      // PREP/AGENT: the preposition within this many after the trigger
+constexpr uint32_t kPrepToActor = 6;      // ...and the actor within this many after it
+constexpr uint32_t kNegationWindow = 3;   // negation this close before the match
+constexpr uint32_t kIntentWindow = 4;     // intent word this close before the match
+constexpr uint32_t kAllegedWindow = 6;    // conditional/hearsay this close before the match
+constexpr uint32_t kGenitiveBefore = 2;   // "Israeli strikes", "Russia's attacks"
+constexpr float kAllegedConfidence = 0.7f;
+constexpr float kCliticConfidence = 0.8f;
+
+// A compiled word list: ids in the pipeline's StringStore.
+using IdSet = std::unordered_set<uint32_t>;
+
+struct CompiledElement {
+  PatternElement::Kind kind;
+  std::vector<uint32_t> ids;  // kWord alternatives
+  std::string prefix;         // kPrefix
+  char pos = 0;               // 'N', 'V' or 0
+};
+
+struct CompiledPattern {
+  const EventPattern* source = nullptr;
+  std::vector<CompiledElement> elements;
+  uint32_t order = 0;  // file order, for ties
+};
+
+struct LanguageEvents {
+  EventRules rules;
+  std::vector<CompiledPattern> patterns;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_trigger;  // word id -> patterns
+  std::vector<uint32_t> prefix_triggers;                           // patterns with a prefix trigger
+  IdSet negation, alleged, intent, clitic, coord, boundary, nonsubject, agent, genitive, between;
+  std::unordered_map<std::string, IdSet> preps;
+  std::string lang;
+};
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+class EventCoder final : public Stage {
+ public:
+  EventCoder(PipelineContext* context, const CameoTable* cameo) : context_(context), cameo_(cameo) {}
+
+  std::string_view name() const override { return "cronaca.Events.v1"; }
+  LayerSet requires_layers() const override {
+    return kLayerTokens | kLayerSentences | kLayerLanguage | kLayerMorphology | kLayerMentions | kLayerTimes;
+  }
+  LayerSet assigns_layers() const override { return kLayerEvents; }
+
+  Status Process(Document& doc) override {
+    doc.extractions().events.clear();
+    Result<LanguageEvents*> lang = ForLanguage(doc.lang());
+    if (!lang.ok()) return lang.status();
+    lang_ = *lang;
+    if (!lang_) return Status::Ok();
+    Prepare(doc);
+    seen_.clear();
+    for (uint32_t sent_idx = 0; sent_idx < doc.sentences().size(); ++sent_idx) CodeSentence(doc, sent_idx);
+    return Status::Ok();
+  }
+
+ private:
+  // --- resources -------------------------------------------------------------
+  Result<LanguageEvents*> ForLanguage(const std::string& lang) {
+    if (lang.empty()) return static_cast<LanguageEvents*>(nullptr);
+    auto it = languages_.find(lang);
+    if (it != languages_.end()) return it->second.get();
+    std::unique_ptr<LanguageEvents> le;
+    std::filesystem::path path = ResourceDir() / lang / "events.txt";
+    if (std::filesystem::exists(path)) {
+      Result<std::string> text = ReadFile(path);
+      if (!text.ok()) return text.status();
+      Result<EventRules> rules = ParseEventRules(*text, path.string(), *cameo_);
+      if (!rules.ok()) return rules.status();
+      le = std::make_unique<LanguageEvents>();
+      le->rules = std::move(*rules);
+      le->lang = lang;
+      Compile(le.get());
+    }
+    LanguageEvents* raw = le.get();
+    languages_.emplace(lang, std::move(le));
+    return raw;
+  }
+
+  IdSet CompileList(const std::vector<std::string>& words) {
+    IdSet out;
+    for (const std::string& w : words) out.insert(context_->strings.Intern(LowerAscii(w)));
+    return out;
+  }
+
+  void Compile(LanguageEvents* le) {
+    const EventRules& r = le->rules;
+    le->negation = CompileList(r.negation);
+    le->alleged = CompileList(r.alleged);
+    le->intent = CompileList(r.intent);
+    le->clitic = CompileList(r.clitic);
+    le->coord = CompileList(r.coord);
+    le->boundary = CompileList(r.boundary);
+    le->nonsubject = CompileList(r.nonsubject);
+    le->agent = CompileList(r.agent);
+    le->genitive = CompileList(r.genitive);
+    le->between = CompileList(r.between);
+    for (const auto& [prep_name, words] : r.preps) le->preps[prep_name] = CompileList(words);
+    for (uint32_t pattern_idx = 0; pattern_idx < r.patterns.size(); ++pattern_idx) {
+      const EventPattern& p = r.patterns[pattern_idx];
+      CompiledPattern cp;
+      cp.source = &p;
+      cp.order = pattern_idx;
+      for (const PatternElement& e : p.elements) {
+        CompiledElement ce;
+        ce.kind = e.kind;
+        ce.pos = e.pos;
+        if (e.kind == PatternElement::Kind::kWord) {
+          for (const std::string& w : e.words) ce.ids.push_back(context_->strings.Intern(LowerAscii(w)));
+        } else if (e.kind == PatternElement::Kind::kPrefix) {
+          ce.prefix = LowerAscii(e.words[0]);
+        }
+        cp.elements.push_back(std::move(ce));
+      }
+      le->patterns.push_back(std::move(cp));
+    }
+    // Longer patterns first, then file order: the order candidates are tried in.
+    std::stable_sort(le->patterns.begin(), le->patterns.end(), [](const CompiledPattern& a, const CompiledPattern& b) {
+      return a.elements.size() > b.elements.size();
+    });
+    for (uint32_t idx = 0; idx < le->patterns.size(); ++idx) {
+      const CompiledElement& trig = le->patterns[idx].elements[le->patterns[idx].source->trigger];
+      if (trig.kind == PatternElement::Kind::kPrefix) {
+        le->prefix_triggers.push_back(idx);
+      } else {
+        for (uint32_t id : trig.ids) le->by_trigger[id].push_back(idx);
+      }
+    }
+  }
+
+  // --- per document scratch ----------------------------------------------------
+  void Prepare(const Document& doc) {
+    const auto& tokens = doc.tokens();
+    size_t n = tokens.size();
+    lemma_.assign(n, StringStore::kNone);
+    form_.assign(n, StringStore::kNone);
+    pos_.assign(n, Pos::kUnknown);
+    lower_.clear();
+    lower_begin_.assign(n + 1, 0);
+    for (size_t token_idx = 0; token_idx < n; ++token_idx) {
+      lemma_[token_idx] = tokens[token_idx].lemma;
+      pos_[token_idx] = tokens[token_idx].pos;
+      lower_begin_[token_idx] = static_cast<uint32_t>(lower_.size());
+      std::string_view text = doc.NormText(tokens[token_idx]);
+      for (char c : text) lower_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      form_[token_idx] = context_->strings.Find(Lower(token_idx));
+    }
+    lower_begin_[n] = static_cast<uint32_t>(lower_.size());
+    // Which actor mention covers each token (only mentions with an actor code).
+    mention_at_.assign(n, kNoIndex);
+    const auto& mentions = doc.extractions().mentions;
+    mention_first_.assign(mentions.size(), 0);
+    mention_last_.assign(mentions.size(), 0);
+    for (uint32_t m = 0; m < mentions.size(); ++m) {
+      auto first = std::lower_bound(tokens.begin(), tokens.end(), mentions[m].span.begin,
+                                    [](const TokenData& t, Offset off) { return t.span.end <= off; });
+      uint32_t first_idx = static_cast<uint32_t>(first - tokens.begin());
+      uint32_t last_idx = first_idx;
+      for (uint32_t t = first_idx; t < n && tokens[t].span.begin < mentions[m].span.end; ++t) {
+        last_idx = t;
+        if (!mentions[m].code.empty()) mention_at_[t] = m;
+      }
+      mention_first_[m] = first_idx;
+      mention_last_[m] = last_idx;
+    }
+    used_.assign(n, 0);
+  }
+
+  std::string_view Lower(size_t token_idx) const {
+    return std::string_view(lower_).substr(lower_begin_[token_idx], lower_begin_[token_idx + 1] - lower_begin_[token_idx]);
+  }
+  bool In(const IdSet& set, uint32_t token_idx) const {
+    return (lemma_[token_idx] != StringStore::kNone && set.count(lemma_[token_idx])) ||
+           (form_[token_idx] != StringStore::kNone && set.count(form_[token_idx]));
+  }
+  bool ElementMatches(const CompiledElement& e, uint32_t token_idx) const {
+    if (e.pos == 'N' && pos_[token_idx] != Pos::kNoun) return false;
+    if (e.pos == 'V' && pos_[token_idx] != Pos::kVerb && pos_[token_idx] != Pos::kAuxiliary) return false;
+    if (e.kind == PatternElement::Kind::kPrefix) return Lower(token_idx).substr(0, e.prefix.size()) == e.prefix;
+    for (uint32_t id : e.ids) {
+      if (id == lemma_[token_idx] || id == form_[token_idx]) return true;
+    }
+    return false;
+  }
+
+  // Matches elements [elem, end) forward from token `token_idx`; returns the end token (exclusive) or -1.
+  int64_t MatchForward(const CompiledPattern& p, size_t elem, uint32_t token_idx, uint32_t sent_end) const {
+    if (elem == p.elements.size()) return token_idx;
+    const CompiledElement& e = p.elements[elem];
+    if (e.kind == PatternElement::Kind::kGap) {
+      for (uint32_t skip = 0; skip <= static_cast<uint32_t>(kMaxGap) && token_idx + skip < sent_end; ++skip) {
+        if (skip > 0 && In(lang_->boundary, token_idx + skip - 1)) break;
+        int64_t r = MatchForward(p, elem + 1, token_idx + skip, sent_end);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    if (token_idx >= sent_end || !ElementMatches(e, token_idx)) return -1;
+    return MatchForward(p, elem + 1, token_idx + 1, sent_end);
+  }
+  // Matches elements [0, elem] backward ending at token `token_idx`; returns the first token or -1.
+  int64_t MatchBackward(const CompiledPattern& p, int64_t elem, int64_t token_idx, uint32_t sent_begin) const {
+    if (elem < 0) return token_idx + 1;
+    const CompiledElement& e = p.elements[elem];
+    if (e.kind == PatternElement::Kind::kGap) {
+      for (int64_t skip = 0; skip <= kMaxGap && token_idx - skip >= static_cast<int64_t>(sent_begin); ++skip) {
+        if (skip > 0 && In(lang_->boundary, static_cast<uint32_t>(token_idx - skip + 1))) break;
+        int64_t r = MatchBackward(p, elem - 1, token_idx - skip, sent_begin);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    if (token_idx < static_cast<int64_t>(sent_begin) || !ElementMatches(e, static_cast<uint32_t>(token_idx))) return -1;
+    return MatchBackward(p, elem - 1, token_idx - 1, sent_begin);
+  }
+
+  // --- slots -------------------------------------------------------------------
+  // Adds the actors coordinated with mention `m` ("Francia e Germania"), in
+  // the given direction, to `out`.
+  void Coordinated(uint32_t m, bool forward, uint32_t sb, uint32_t se, std::vector<uint32_t>* out) const {
+    uint32_t current = m;
+    while (true) {
+      if (forward) {
+        uint32_t t = mention_last_[current] + 1;
+        if (t >= se || !In(lang_->coord, t)) return;
+        uint32_t u = t + 1;
+        while (u < se && In(lang_->coord, u)) ++u;
+        if (u >= se || mention_at_[u] == kNoIndex || mention_first_[mention_at_[u]] != u) return;
+        current = mention_at_[u];
+        out->push_back(current);
+      } else {
+        if (mention_first_[current] == 0) return;
+        int64_t t = static_cast<int64_t>(mention_first_[current]) - 1;
+        if (t < static_cast<int64_t>(sb) || !In(lang_->coord, static_cast<uint32_t>(t))) return;
+        int64_t u = t - 1;
+        while (u >= static_cast<int64_t>(sb) && In(lang_->coord, static_cast<uint32_t>(u))) --u;
+        if (u < static_cast<int64_t>(sb) || mention_at_[u] == kNoIndex) return;
+        current = mention_at_[u];
+        out->insert(out->begin(), current);
+      }
+    }
+  }
+
+  bool PrecededByNonSubject(uint32_t m, uint32_t sb) const {
+    uint32_t first = mention_first_[m];
+    if (first == sb) return false;
+    uint32_t before = first - 1;
+    // skip one determiner-like short word ("la Francia", "degli Stati Uniti" are one token anyway)
+    if (In(lang_->nonsubject, before)) return true;
+    if (before > sb && Lower(before).size() <= 3 && In(lang_->nonsubject, before - 1)) return true;
+    return false;
+  }
+
+  void Subject(uint32_t mb, uint32_t sb, std::vector<uint32_t>* out) const {
+    for (int64_t t = static_cast<int64_t>(mb) - 1; t >= static_cast<int64_t>(sb); --t) {
+      uint32_t m = mention_at_[t];
+      if (m == kNoIndex) {
+        if (In(lang_->boundary, static_cast<uint32_t>(t))) return;
+        continue;
+      }
+      if (PrecededByNonSubject(m, sb)) {
+        t = mention_first_[m];
+        continue;
+      }
+      out->push_back(m);
+      Coordinated(m, false, sb, mb, out);
+      return;
+    }
+  }
+
+  uint32_t ActorAfter(uint32_t from, uint32_t limit, uint32_t se) const {
+    for (uint32_t t = from; t < se && t < from + limit; ++t) {
+      if (mention_at_[t] != kNoIndex) return mention_at_[t];
+      if (In(lang_->boundary, t)) return kNoIndex;
+    }
+    return kNoIndex;
+  }
+
+  void AfterPreposition(const IdSet& preps, uint32_t from, uint32_t sb, uint32_t se, std::vector<uint32_t>* out) const {
+    for (uint32_t t = from; t < se && t < from + kPrepWindow; ++t) {
+      if (In(lang_->boundary, t)) return;
+      if (!In(preps, t)) continue;
+      uint32_t m = ActorAfter(t + 1, kPrepToActor, se);
+      if (m == kNoIndex) continue;
+      out->push_back(m);
+      Coordinated(m, true, sb, se, out);
+      return;
+    }
+  }
+
+  void Genitive(uint32_t trigger, uint32_t me, uint32_t sb, uint32_t se, std::vector<uint32_t>* out) const {
+    // an adjective right after the noun ("raid israeliani")
+    if (me < se && mention_at_[me] != kNoIndex) {
+      out->push_back(mention_at_[me]);
+      return;
+    }
+    // an adjective or possessive right before it ("Israeli strikes", "Russia's attacks")
+    for (int64_t t = static_cast<int64_t>(trigger) - 1;
+         t >= static_cast<int64_t>(sb) && t >= static_cast<int64_t>(trigger) - 1 - kGenitiveBefore; --t) {
+      if (mention_at_[t] != kNoIndex) {
+        out->push_back(mention_at_[t]);
+        Coordinated(mention_at_[t], false, sb, se, out);
+        return;
+      }
+    }
+    // a genitive right after the noun or its adjective ("l'invasione russa dell'Ucraina" has
+    // already returned; "l'attacco della Russia", "the invasion of Ukraine")
+    for (uint32_t t = me; t < se && t < me + 2; ++t) {
+      if (!In(lang_->genitive, t)) continue;
+      uint32_t m = ActorAfter(t + 1, kPrepToActor, se);
+      if (m != kNoIndex) {
+        out->push_back(m);
+        Coordinated(m, true, sb, se, out);
+      }
+      return;
+    }
+  }
+
+  void Between(uint32_t from, uint32_t se, uint32_t* first, uint32_t* second) const {
+    for (uint32_t t = from; t < se && t < from + kPrepWindow; ++t) {
+      if (!In(lang_->between, t)) continue;
+      uint32_t a = ActorAfter(t + 1, kPrepToActor, se);
+      if (a == kNoIndex) return;
+      uint32_t u = mention_last_[a] + 1;
+      if (u >= se || !In(lang_->coord, u)) return;
+      uint32_t b = ActorAfter(u + 1, kPrepToActor, se);
+      if (b == kNoIndex) return;
+      *first = a;
+      *second = b;
+      return;
+    }
+  }
+
+  // The nearest actor before token `before` (this or earlier sentences) whose code differs from `not_code`.
+  uint32_t Antecedent(uint32_t before, const std::string& not_code, const Document& doc) const {
+    const auto& mentions = doc.extractions().mentions;
+    for (int64_t t = static_cast<int64_t>(before) - 1; t >= 0; --t) {
+      uint32_t m = mention_at_[t];
+      if (m != kNoIndex && mentions[m].code != not_code) return m;
+    }
+    return kNoIndex;
+  }
+
+  bool Fill(const EventSlot& slot, uint32_t mb, uint32_t me, uint32_t trigger, uint32_t sb, uint32_t se,
+            std::vector<uint32_t>* out) const {
+    switch (slot.kind) {
+      case SlotKind::kNone: return true;
+      case SlotKind::kSubject: Subject(mb, sb, out); break;
+      case SlotKind::kObject: {
+        uint32_t m = ActorAfter(me, kObjectWindow, se);
+        if (m != kNoIndex) {
+          out->push_back(m);
+          Coordinated(m, true, sb, se, out);
+        }
+        break;
+      }
+      case SlotKind::kPrep: AfterPreposition(lang_->preps.at(slot.prep), trigger + 1, sb, se, out); break;
+      case SlotKind::kAgent: AfterPreposition(lang_->agent, trigger + 1, sb, se, out); break;
+      case SlotKind::kGenitive: Genitive(trigger, me, sb, se, out); break;
+      case SlotKind::kBetweenFirst:
+      case SlotKind::kBetweenSecond: {
+        uint32_t a = kNoIndex, b = kNoIndex;
+        Between(trigger + 1, se, &a, &b);
+        uint32_t pick = slot.kind == SlotKind::kBetweenFirst ? a : b;
+        if (pick != kNoIndex) out->push_back(pick);
+        break;
+      }
+    }
+    return !out->empty();
+  }
+
+  // "incontrarlo": the trigger's form ends with an object pronoun (the
+  // `enclitic` list holds the endings, host syllable included).
+  bool HasEnclitic(uint32_t token_idx) const { return EndsWithAny(token_idx, lang_->rules.enclitic); }
+  bool EndsWithAny(uint32_t token_idx, const std::vector<std::string>& endings) const {
+    std::string_view form = Lower(token_idx);
+    for (const std::string& ending : endings) {
+      if (form.size() > ending.size() && form.substr(form.size() - ending.size()) == ending) return true;
+    }
+    return false;
+  }
+
+  bool AnyBefore(const IdSet& set, uint32_t mb, uint32_t window, uint32_t sb) const {
+    for (uint32_t k = 1; k <= window && mb >= sb + k; ++k) {
+      if (In(set, mb - k)) return true;
+    }
+    return false;
+  }
+
+  // --- coding ------------------------------------------------------------------
+  struct Candidate {
+    uint32_t pattern;
+    uint32_t trigger;
+    uint32_t begin, end;
+  };
+
+  void CodeSentence(Document& doc, uint32_t sent_idx) {
+    const Sentence& sent = doc.sentences()[sent_idx];
+    uint32_t sb = sent.token_begin, se = sent.token_end;
+    candidates_.clear();
+    for (uint32_t t = sb; t < se; ++t) {
+      auto try_pattern = [&](uint32_t pattern_idx) {
+        const CompiledPattern& p = lang_->patterns[pattern_idx];
+        size_t trig = p.source->trigger;
+        if (!ElementMatches(p.elements[trig], t)) return;
+        int64_t end = MatchForward(p, trig + 1, t + 1, se);
+        if (end < 0) return;
+        int64_t begin = MatchBackward(p, static_cast<int64_t>(trig) - 1, static_cast<int64_t>(t) - 1, sb);
+        if (begin < 0) return;
+        candidates_.push_back({pattern_idx, t, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+      };
+      for (uint32_t id : {lemma_[t], form_[t]}) {
+        if (id == StringStore::kNone) continue;
+        auto it = lang_->by_trigger.find(id);
+        if (it == lang_->by_trigger.end()) continue;
+        for (uint32_t pattern_idx : it->second) try_pattern(pattern_idx);
+        if (lemma_[t] == form_[t]) break;
+      }
+      for (uint32_t pattern_idx : lang_->prefix_triggers) try_pattern(pattern_idx);
+    }
+    if (candidates_.empty()) return;
+    // More elements first, then the longer match, then file order.
+    std::sort(candidates_.begin(), candidates_.end(), [this](const Candidate& a, const Candidate& b) {
+      size_t ea = lang_->patterns[a.pattern].elements.size(), eb = lang_->patterns[b.pattern].elements.size();
+      if (ea != eb) return ea > eb;
+      if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+      return a.pattern != b.pattern ? a.pattern < b.pattern : a.trigger < b.trigger;
+    });
+    for (const Candidate& c : candidates_) {
+      if (used_[c.trigger]) continue;
+      if (Code(doc, sent_idx, c)) {
+        for (uint32_t t = c.begin; t < c.end; ++t) used_[t] = 1;
+      }
+    }
+  }
+
+  // Codes one candidate; returns whether it was accepted (even if negated).
+  bool Code(Document& doc, uint32_t sent_idx, const Candidate& c) {
+    const Sentence& sent = doc.sentences()[sent_idx];
+    uint32_t sb = sent.token_begin, se = sent.token_end;
+    const EventPattern& p = *lang_->patterns[c.pattern].source;
+    const auto& mentions = doc.extractions().mentions;
+    sources_.clear();
+    targets_.clear();
+    if (!Fill(p.source, c.begin, c.end, c.trigger, sb, se, &sources_)) {
+      // Inside a quotation, the speaker is the source.
+      uint32_t q = QuotationOf(doc, c.trigger);
+      if (p.source.kind != SlotKind::kSubject || q == kNoIndex ||
+          doc.extractions().quotes[q].speaker_mention == kNoIndex) {
+        return false;
+      }
+      sources_.push_back(doc.extractions().quotes[q].speaker_mention);
+    }
+    float confidence = 1.0f;
+    bool filled_target = Fill(p.target, c.begin, c.end, c.trigger, sb, se, &targets_);
+    // Passive: "condannata da Mosca", "was condemned by Russia".
+    if (p.source.kind == SlotKind::kSubject && p.target.kind == SlotKind::kObject) {
+      passive_.clear();
+      if (c.end < se && In(lang_->agent, c.end)) {
+        uint32_t m = ActorAfter(c.end + 1, kPrepToActor, se);
+        if (m != kNoIndex) {
+          passive_.push_back(m);
+          Coordinated(m, true, sb, se, &passive_);
+          targets_ = sources_;
+          sources_ = passive_;
+          filled_target = true;
+        }
+      }
+    }
+    if (!filled_target && (p.target.kind == SlotKind::kObject)) {
+      // An object clitic: "lo ha incontrato", "met him".
+      bool clitic = AnyBefore(lang_->clitic, c.begin, 2, sb) || (c.end < se && In(lang_->clitic, c.end)) ||
+                    HasEnclitic(c.trigger);
+      if (clitic) {
+        uint32_t m = Antecedent(std::min(c.begin, mention_first_[sources_.front()]), mentions[sources_.front()].code,
+                                doc);
+        if (m != kNoIndex) {
+          targets_.push_back(m);
+          filled_target = true;
+          confidence = kCliticConfidence;
+        }
+      }
+    }
+    const CameoCode* base = cameo_->Find(p.code);
+    // A reciprocal event (04x consult, 057 agreement) with a coordinated
+    // subject and no other party: "Roma e Parigi hanno firmato un accordo"
+    // is coded once, first-named actor as source.
+    if ((!filled_target || p.target.kind == SlotKind::kNone) && sources_.size() >= 2 &&
+        (base->code.rfind("04", 0) == 0 || base->code == "057")) {
+      targets_.assign(1, sources_[1]);
+      sources_.resize(1);
+      filled_target = true;
+    }
+    if (!filled_target && p.target.kind != SlotKind::kNone && !p.target.optional) return false;
+    // Negated: accepted (so no weaker pattern codes it) but not recorded.
+    if (AnyBefore(lang_->negation, c.begin, kNegationWindow, sb)) return true;
+
+    uint8_t modality = kModalityNone;
+    const CameoCode* code = base;
+    if ((AnyBefore(lang_->intent, c.begin, kIntentWindow, sb) || EndsWithAny(c.trigger, lang_->rules.intent_ending)) &&
+        !code->intent.empty()) {
+      code = cameo_->Find(code->intent);
+      modality |= kModalityIntent;
+    }
+    if (AnyBefore(lang_->alleged, c.begin, kAllegedWindow, sb)) {
+      modality |= kModalityAlleged;
+      confidence = std::min(confidence, kAllegedConfidence);
+    }
+    uint32_t quotation = QuotationOf(doc, c.trigger);
+    if (quotation != kNoIndex) modality |= kModalityReported;
+    uint32_t time = DateOf(doc, sent_idx, c.trigger);
+    std::string date;
+    if (time != kNoIndex) {
+      date = doc.extractions().times[time].value;
+      if (doc.metadata().has_date && std::atoi(date.substr(0, 4).c_str()) < doc.metadata().date.year()) {
+        modality |= kModalityHistory;
+      }
+    }
+    if (targets_.empty()) targets_.push_back(kNoIndex);
+    for (uint32_t s : sources_) {
+      for (uint32_t t : targets_) {
+        const std::string& source_code = mentions[s].code;
+        std::string target_code = t == kNoIndex ? "" : mentions[t].code;
+        if (s == t || source_code == target_code) continue;
+        // Once per document per (source, target, code); once per sentence per root.
+        std::string key = source_code + "|" + target_code + "|" + code->code;
+        std::string root_key = std::to_string(sent_idx) + "|" + source_code + "|" + target_code + "|" + code->code.substr(0, 2);
+        if (seen_.count(key) || seen_.count(root_key)) continue;
+        seen_.insert(key);
+        seen_.insert(root_key);
+        Event e;
+        e.trigger = {doc.tokens()[c.begin].span.begin, doc.tokens()[c.end - 1].span.end};
+        e.sentence = sent_idx;
+        e.source_mention = s;
+        e.target_mention = t;
+        e.source = source_code;
+        e.target = target_code;
+        e.code = code->code;
+        e.plover = code->plover;
+        e.plover_mode = code->plover_mode;
+        e.goldstein = code->goldstein;
+        e.quad_class = code->quad_class;
+        e.date = date;
+        e.time = time;
+        e.modality = modality;
+        e.quotation = quotation;
+        e.rule = "events." + lang_->lang + "." + p.id;
+        e.confidence = confidence;
+        doc.extractions().events.push_back(std::move(e));
+      }
+    }
+    return true;
+  }
+
+  uint32_t QuotationOf(const Document& doc, uint32_t token_idx) const {
+    const auto& quotes = doc.extractions().quotes;
+    Span span = doc.tokens()[token_idx].span;
+    for (uint32_t q = 0; q < quotes.size(); ++q) {
+      if (quotes[q].span.Contains(span)) return q;
+    }
+    return kNoIndex;
+  }
+
+  uint32_t DateOf(const Document& doc, uint32_t sent_idx, uint32_t token_idx) const {
+    const auto& times = doc.extractions().times;
+    Offset at = doc.tokens()[token_idx].span.begin;
+    uint32_t best = kNoIndex;
+    Offset best_distance = 0;
+    for (uint32_t i = 0; i < times.size(); ++i) {
+      const TimeExpression& te = times[i];
+      if (te.sentence != sent_idx || te.type != TimeType::kDate || te.value.empty()) continue;
+      if (te.value.size() < 4 || te.value[0] < '0' || te.value[0] > '9') continue;
+      Offset distance = te.span.begin > at ? te.span.begin - at : at - te.span.begin;
+      if (best == kNoIndex || distance < best_distance) {
+        best = i;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  PipelineContext* context_;
+  const CameoTable* cameo_;
+  std::map<std::string, std::unique_ptr<LanguageEvents>> languages_;
+  LanguageEvents* lang_ = nullptr;
+  // per-document scratch, reused
+  std::vector<uint32_t> lemma_, form_, lower_begin_, mention_at_, mention_first_, mention_last_;
+  std::vector<Pos> pos_;
+  std::string lower_;
+  std::vector<uint8_t> used_;
+  std::vector<Candidate> candidates_;
+  std::vector<uint32_t> sources_, targets_, passive_;
+  std::unordered_set<std::string> seen_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Stage>> MakeEventCoder(PipelineContext* context) {
+  Result<const CameoTable*> cameo = CameoTable::Default();
+  if (!cameo.ok()) return cameo.status();
+  return std::unique_ptr<Stage>(new EventCoder(context, *cameo));
+}
+
+}  // namespace cronaca
