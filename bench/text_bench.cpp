@@ -5,7 +5,7 @@
 //
 // The corpus is the bundled examples/ (articles written for this project),
 // analysed over and over; the counters report sentences and bytes per
-// second of wall time on one thread. Morphology runs with a warm cache, as
+// second of CPU time on one thread (one core). Morphology runs with a warm cache, as
 // it does after the first few hundred documents of a real batch.
 #include <benchmark/benchmark.h>
 
@@ -79,11 +79,11 @@ void BM_TextFullWithMorphologyHeuristic(benchmark::State& state) { RunPipeline(s
 void BM_TextFullWithMorphologyCg3(benchmark::State& state) { RunPipeline(state, kTextStages, true); }
 // Everything cronaca runs on a document today (text + extract stages).
 void BM_AllStages(benchmark::State& state) { RunPipeline(state, Analyzer::DefaultStages(), false); }
-BENCHMARK(BM_AllStages)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_AllStages)->Unit(benchmark::kMillisecond);
 
-BENCHMARK(BM_TextNormalizeSegment)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_TextFullWithMorphologyHeuristic)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_TextFullWithMorphologyCg3)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TextNormalizeSegment)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TextFullWithMorphologyHeuristic)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TextFullWithMorphologyCg3)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace cronaca
@@ -94,7 +94,7 @@ void BM_TextNormalizeLanguage(benchmark::State& state) {
   RunPipeline(state, {"cronaca.Normalizer.v1", "cronaca.LanguageId.v1"}, false);
 }
 void BM_TextNormalizeOnly(benchmark::State& state) { RunPipeline(state, {"cronaca.Normalizer.v1"}, false); }
-BENCHMARK(BM_TextNormalizeOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TextNormalizeOnly)->Unit(benchmark::kMillisecond);
 
 // One fastText call on the first N bytes of an Italian paragraph.
 void BM_LanguageIdentify(benchmark::State& state) {
@@ -108,6 +108,6 @@ void BM_LanguageIdentify(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(lid->Identify(sample));
 }
 BENCHMARK(BM_LanguageIdentify)->Arg(80)->Arg(160)->Arg(320)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_TextNormalizeLanguage)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_TextNormalizeLanguage)->Unit(benchmark::kMillisecond);
 }  // namespace
 }  // namespace cronaca

@@ -42,6 +42,7 @@ nlohmann::json DocumentToJson(const Document& doc, const StringStore& strings, c
   j["events"] = std::move(events);
   json quotes = json::array();
   json claims = json::array();
+  json empty_quotes = json::array();
   for (const Quotation& q : ex.quotes) {
     json item = {{"quote", text(q.content)}, {"speaker", null_if_empty(q.speaker)},
                  {"speaker_code", null_if_empty(q.speaker_code)}, {"kind", QuoteKindName(q.kind)},
@@ -49,7 +50,11 @@ nlohmann::json DocumentToJson(const Document& doc, const StringStore& strings, c
                  {"confidence", q.confidence}};
     if (!q.speaker_entity.empty()) item["speaker_entity"] = q.speaker_entity;
     if (!q.relay.empty()) item["relay"] = {{"name", q.relay}, {"code", null_if_empty(q.relay_code)}};
-    (q.indirect ? claims : quotes).push_back(std::move(item));
+    if (q.kind == QuoteKind::kEmpty) {
+      empty_quotes.push_back(std::move(item));  // damage, not a quotation of anyone
+    } else {
+      (q.indirect ? claims : quotes).push_back(std::move(item));
+    }
   }
   j["quotes"] = std::move(quotes);
   json times = json::array();
@@ -62,6 +67,7 @@ nlohmann::json DocumentToJson(const Document& doc, const StringStore& strings, c
   }
   j["times"] = std::move(times);
   j["claims"] = std::move(claims);
+  j["empty_quotes"] = std::move(empty_quotes);
   json mentions = json::array();
   for (const Mention& m : ex.mentions) {
     json item = {{"text", text(m.span)}, {"span", SpanJson(m.span)}, {"entity", m.entity}, {"name", m.name},

@@ -9,7 +9,9 @@
 // compare it with gold; then what else cronaca knows, every item with its
 // byte span [begin, end) into the original text and the rule that made it:
 // key, title, source, url, lang_confidence, body, paragraphs, sentences,
-// quality_flags, and tokens (lemma, pos, proper class, stem) on request.
+// claims (indirect speech), empty_quotes (quotation marks with nothing inside:
+// damage, never attributed), mentions, places, quality_flags, quality, and
+// tokens (lemma, pos, proper class, stem) on request.
 // Layers not built yet are written as empty lists, never invented.
 #pragma once
 

@@ -10,7 +10,7 @@ namespace {
 
 constexpr double kMinGoldstein = -10.0;
 constexpr double kMaxGoldstein = 10.0;
-constexpr int kColumns = 7;
+constexpr int kColumns = 8;
 
 constexpr std::string_view kPloverTypes[] = {
     "AGREE",   "CONSULT",  "SUPPORT", "CONCEDE",  "COOPERATE", "AID",      "RETREAT", "REQUEST",
@@ -122,13 +122,17 @@ Result<CameoTable> CameoTable::Parse(std::string_view text, const std::string& f
       c.intent = std::string(cols[6]);
       intents.emplace_back(c.intent, line_no);
     }
+    if (cols[7] != "-") {
+      c.refusal = std::string(cols[7]);
+      intents.emplace_back(c.refusal, line_no);
+    }
     table.index_.emplace(c.code, table.codes_.size());
     table.codes_.push_back(std::move(c));
   }
   for (const auto& [intent, at] : intents) {
     if (!table.index_.count(intent)) {
       return Status(StatusCode::kResourceError,
-                    file_name + ":" + std::to_string(at) + ": intent code '" + intent + "' is not in the table");
+                    file_name + ":" + std::to_string(at) + ": intent or refusal code '" + intent + "' is not in the table");
     }
   }
   if (table.codes_.empty()) return Status(StatusCode::kResourceError, file_name + ": no codes");

@@ -7,12 +7,12 @@
 //   table->Find(c->intent)->code == "036";      // "will call" -> intent to meet
 //
 // The file format is described in its own header (resources/cameo/codes.tsv):
-// seven tab-separated columns, one code a line. Load rejects, naming file and
+// eight tab-separated columns, one code a line. Load rejects, naming file and
 // line: a malformed code, a code whose parent (root for three digits, the
 // three-digit code for four) is not on an earlier line, duplicates, a
 // Goldstein score outside [-10, 10] or not a number, a quad class that is not
-// the one its root implies, an unknown PLOVER type, and an intent column that
-// names a code not in the table.
+// the one its root implies, an unknown PLOVER type, and an intent or refusal
+// column that names a code not in the table.
 //
 // Immutable after Load: thread-safe to read; copyable and movable (a value).
 #pragma once
@@ -35,6 +35,7 @@ struct CameoCode {
   double goldstein = 0;     // -10 .. +10
   int quad_class = 0;       // 1..4
   std::string intent;       // code of the promised/threatened form, "" if none
+  std::string refusal;      // code of the refused form (046 -> 125), "" if none
 };
 
 // Quad class implied by a CAMEO root (1..20): 1 for 01-05, 2 for 06-08,

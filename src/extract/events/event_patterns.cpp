@@ -49,6 +49,7 @@ const char* SlotKindName(SlotKind kind) {
     case SlotKind::kGenitive: return "GEN";
     case SlotKind::kBetweenFirst: return "BETWEEN1";
     case SlotKind::kBetweenSecond: return "BETWEEN2";
+    case SlotKind::kPair: return "PAIR";
   }
   return "?";
 }
@@ -154,12 +155,13 @@ Result<EventRules> ParseEventRules(std::string_view text, const std::string& fil
       else if (s == "GEN") slot->kind = SlotKind::kGenitive;
       else if (s == "BETWEEN1") slot->kind = SlotKind::kBetweenFirst;
       else if (s == "BETWEEN2") slot->kind = SlotKind::kBetweenSecond;
+      else if (s == "PAIR") slot->kind = SlotKind::kPair;
       else if (s.rfind("PREP:", 0) == 0 && s.size() > 5) {
         slot->kind = SlotKind::kPrep;
         slot->prep = s.substr(5);
         prep_uses.emplace_back(slot->prep, line_no);
       } else {
-        return "unknown slot '" + s + "' (SUBJ OBJ PREP:x AGENT GEN BETWEEN1 BETWEEN2 NONE)";
+        return "unknown slot '" + s + "' (SUBJ OBJ PREP:x AGENT GEN BETWEEN1 BETWEEN2 PAIR NONE)";
       }
       return "";
     };
@@ -167,6 +169,8 @@ Result<EventRules> ParseEventRules(std::string_view text, const std::string& fil
     if (std::string e = parse_slot(fields[4], &p.target); !e.empty()) return error(e);
     if (p.source.kind == SlotKind::kNone) return error("the source cannot be NONE");
     if (p.source.optional) return error("the source cannot be optional");
+    if (p.source.kind == SlotKind::kPair) return error("PAIR is a target slot");
+    if (p.target.kind == SlotKind::kPair && p.source.kind != SlotKind::kSubject) return error("PAIR needs a SUBJ source");
     rules.patterns.push_back(std::move(p));
   }
   for (const auto& [name, at] : prep_uses) {

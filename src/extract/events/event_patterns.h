@@ -18,7 +18,9 @@
 // marks the trigger (else the first word is the trigger); a trailing ":N"
 // or ":V" ("strike:N", "call/phone:V") also requires the token's part of
 // speech to be a noun or a verb (auxiliaries count as verbs). Slots: SUBJ, OBJ,
-// PREP:<name>, AGENT, GEN, BETWEEN1, BETWEEN2, NONE (target only); a trailing
+// PREP:<name>, AGENT, GEN, BETWEEN1, BETWEEN2, PAIR and NONE (target
+// only: "Roma e Parigi hanno firmato" gives Roma->Parigi and Parigi->Roma,
+// and nothing for a single subject); a trailing
 // '?' makes a target optional.
 //
 // Besides patterns, a file sets the word lists the coder needs, one per line
@@ -57,6 +59,7 @@ enum class SlotKind : uint8_t {
   kGenitive,       // GEN: adjective or genitive actor of a noun ("raid israeliani", "of Iran")
   kBetweenFirst,   // BETWEEN1: X in "tra X e Y"
   kBetweenSecond,  // BETWEEN2: Y in "tra X e Y"
+  kPair,           // PAIR (target only): the other member of a two-actor subject
 };
 const char* SlotKindName(SlotKind kind);
 

@@ -19,8 +19,10 @@ namespace {
 constexpr uint32_t kObjectWindow = 8;     // OBJ: first actor within this many tokens after the match
 constexpr uint32_t kPrepWindow = 10;      // PREP/AGENT: the preposition within this many after the trigger
 constexpr uint32_t kPrepToActor = 6;      // ...and the actor within this many after it
+constexpr uint32_t kElidedSubjectReach = 3;  // an elided subject: the match starts this close to the sentence start
+constexpr uint32_t kAgentGap = 3;        // passive: the agent preposition this close after the match
 constexpr uint32_t kNegationWindow = 3;   // negation this close before the match
-constexpr uint32_t kIntentWindow = 4;     // intent word this close before the match
+constexpr uint32_t kIntentWindow = 6;     // intent word this close before the match
 constexpr uint32_t kAllegedWindow = 6;    // conditional/hearsay this close before the match
 constexpr uint32_t kGenitiveBefore = 2;   // "Israeli strikes", "Russia's attacks"
 constexpr float kAllegedConfidence = 0.7f;
@@ -171,9 +173,9 @@ class EventCoder final : public Stage {
       lower_begin_[token_idx] = static_cast<uint32_t>(lower_.size());
       std::string_view text = doc.NormText(tokens[token_idx]);
       for (char c : text) lower_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      lower_begin_[token_idx + 1] = static_cast<uint32_t>(lower_.size());
       form_[token_idx] = context_->strings.Find(Lower(token_idx));
     }
-    lower_begin_[n] = static_cast<uint32_t>(lower_.size());
     // Which actor mention covers each token (only mentions with an actor code).
     mention_at_.assign(n, kNoIndex);
     const auto& mentions = doc.extractions().mentions;
@@ -191,7 +193,32 @@ class EventCoder final : public Stage {
       mention_first_[m] = first_idx;
       mention_last_[m] = last_idx;
     }
+    // Which place mention covers each token (for PREP slots that name a place).
+    place_at_.assign(n, kNoIndex);
+    const auto& places = doc.extractions().places;
+    for (uint32_t pl = 0; pl < places.size(); ++pl) {
+      if (places[pl].country.empty()) continue;
+      auto first = std::lower_bound(tokens.begin(), tokens.end(), places[pl].span.begin,
+                                    [](const TokenData& t, Offset off) { return t.span.end <= off; });
+      for (auto it = first; it != tokens.end() && it->span.begin < places[pl].span.end; ++it) {
+        place_at_[it - tokens.begin()] = pl;
+      }
+    }
     used_.assign(n, 0);
+  }
+
+  // A place after preposition list `preps` (after the trigger) whose country can stand for the
+  // target when no actor is named: "è arrivato ad Aarhus" -> DNK. Returns the place or kNoIndex.
+  uint32_t PlaceAfterPreposition(const IdSet& preps, uint32_t from, uint32_t se) const {
+    for (uint32_t t = from; t < se && t < from + kPrepWindow; ++t) {
+      if (In(lang_->boundary, t)) return kNoIndex;
+      if (!In(preps, t)) continue;
+      for (uint32_t u = t + 1; u < se && u < t + 1 + kPrepToActor; ++u) {
+        if (place_at_[u] != kNoIndex) return place_at_[u];
+        if (In(lang_->boundary, u)) return kNoIndex;
+      }
+    }
+    return kNoIndex;
   }
 
   std::string_view Lower(size_t token_idx) const {
@@ -252,13 +279,14 @@ class EventCoder final : public Stage {
         uint32_t t = mention_last_[current] + 1;
         if (t >= se || !In(lang_->coord, t)) return;
         uint32_t u = t + 1;
-        while (u < se && In(lang_->coord, u)) ++u;
+        while (u < se && (In(lang_->coord, u) || pos_[u] == Pos::kDeterminer)) ++u;
         if (u >= se || mention_at_[u] == kNoIndex || mention_first_[mention_at_[u]] != u) return;
         current = mention_at_[u];
         out->push_back(current);
       } else {
         if (mention_first_[current] == 0) return;
         int64_t t = static_cast<int64_t>(mention_first_[current]) - 1;
+        while (t >= static_cast<int64_t>(sb) && pos_[t] == Pos::kDeterminer) --t;  // "e la Germania"
         if (t < static_cast<int64_t>(sb) || !In(lang_->coord, static_cast<uint32_t>(t))) return;
         int64_t u = t - 1;
         while (u >= static_cast<int64_t>(sb) && In(lang_->coord, static_cast<uint32_t>(u))) --u;
@@ -279,19 +307,41 @@ class EventCoder final : public Stage {
     return false;
   }
 
-  void Subject(uint32_t mb, uint32_t sb, std::vector<uint32_t>* out) const {
+  // "ha invitato la Cina e poi la ha ricevuta": an actor right after a verb
+  // (a determiner between) is that verb's object, not the next verb's subject.
+  bool ObjectOfEarlierVerb(uint32_t m, uint32_t sb) const {
+    int64_t t = static_cast<int64_t>(mention_first_[m]) - 1;
+    while (true) {
+      while (t >= static_cast<int64_t>(sb) && pos_[t] == Pos::kDeterminer) --t;
+      // an apposition: "il presidente della Repubblica Sergio Mattarella"
+      if (t >= static_cast<int64_t>(sb) && mention_at_[t] != kNoIndex) {
+        t = static_cast<int64_t>(mention_first_[mention_at_[t]]) - 1;
+        continue;
+      }
+      return t >= static_cast<int64_t>(sb) && pos_[t] == Pos::kVerb;
+    }
+  }
+
+  void Subject(uint32_t mb, uint32_t sb, std::vector<uint32_t>* out) {
     for (int64_t t = static_cast<int64_t>(mb) - 1; t >= static_cast<int64_t>(sb); --t) {
       uint32_t m = mention_at_[t];
       if (m == kNoIndex) {
         if (In(lang_->boundary, static_cast<uint32_t>(t))) return;
         continue;
       }
-      if (PrecededByNonSubject(m, sb)) {
+      if (PrecededByNonSubject(m, sb) || ObjectOfEarlierVerb(m, sb)) {
         t = mention_first_[m];
         continue;
       }
-      out->push_back(m);
-      Coordinated(m, false, sb, mb, out);
+      // The whole coordination decides: "tra Israele e Iran" is no subject.
+      group_.clear();
+      group_.push_back(m);
+      Coordinated(m, false, sb, mb, &group_);
+      if (group_.front() != m && (PrecededByNonSubject(group_.front(), sb) || ObjectOfEarlierVerb(group_.front(), sb))) {
+        t = mention_first_[group_.front()];
+        continue;
+      }
+      out->insert(out->end(), group_.begin(), group_.end());
       return;
     }
   }
@@ -370,9 +420,10 @@ class EventCoder final : public Stage {
   }
 
   bool Fill(const EventSlot& slot, uint32_t mb, uint32_t me, uint32_t trigger, uint32_t sb, uint32_t se,
-            std::vector<uint32_t>* out) const {
+            std::vector<uint32_t>* out) {
     switch (slot.kind) {
       case SlotKind::kNone: return true;
+      case SlotKind::kPair: return false;  // filled from the sources in Code()
       case SlotKind::kSubject: Subject(mb, sb, out); break;
       case SlotKind::kObject: {
         uint32_t m = ActorAfter(me, kObjectWindow, se);
@@ -456,10 +507,21 @@ class EventCoder final : public Stage {
     });
     for (const Candidate& c : candidates_) {
       if (used_[c.trigger]) continue;
+      if (GovernsLaterTrigger(c)) continue;
       if (Code(doc, sent_idx, c)) {
         for (uint32_t t = c.begin; t < c.end; ++t) used_[t] = 1;
       }
     }
+  }
+
+  // "ha minacciato di bombardare": the intent word's own pattern yields to
+  // the trigger it governs, which is coded in its intent form.
+  bool GovernsLaterTrigger(const Candidate& c) const {
+    if (!In(lang_->intent, c.trigger)) return false;
+    for (const Candidate& other : candidates_) {
+      if (other.begin > c.trigger && other.begin <= c.end + kIntentWindow) return true;
+    }
+    return false;
   }
 
   // Codes one candidate; returns whether it was accepted (even if negated).
@@ -470,28 +532,46 @@ class EventCoder final : public Stage {
     const auto& mentions = doc.extractions().mentions;
     sources_.clear();
     targets_.clear();
+    float confidence = 1.0f;
     if (!Fill(p.source, c.begin, c.end, c.trigger, sb, se, &sources_)) {
       // Inside a quotation, the speaker is the source.
       uint32_t q = QuotationOf(doc, c.trigger);
-      if (p.source.kind != SlotKind::kSubject || q == kNoIndex ||
-          doc.extractions().quotes[q].speaker_mention == kNoIndex) {
-        return false;
+      if (p.source.kind != SlotKind::kSubject) return false;
+      if (q != kNoIndex && doc.extractions().quotes[q].speaker_mention != kNoIndex) {
+        sources_.push_back(doc.extractions().quotes[q].speaker_mention);
+      } else {
+        // A subject left implicit ("Ha poi condannato..."): the first actor
+        // of the previous sentence in the same paragraph.
+        // Only when the clause opens the sentence (pro-drop: "Ha poi
+        // aggiunto..."), not for a verb deep inside one.
+        uint32_t m = c.begin <= sb + kElidedSubjectReach ? PreviousSentenceSubject(doc, sent_idx) : kNoIndex;
+        if (m == kNoIndex) return false;
+        sources_.push_back(m);
+        confidence = kCliticConfidence;
       }
-      sources_.push_back(doc.extractions().quotes[q].speaker_mention);
     }
-    float confidence = 1.0f;
     bool filled_target = Fill(p.target, c.begin, c.end, c.trigger, sb, se, &targets_);
-    // Passive: "condannata da Mosca", "was condemned by Russia".
-    if (p.source.kind == SlotKind::kSubject && p.target.kind == SlotKind::kObject) {
+    // Passive: "condannata da Mosca", "was condemned by Russia"; for a
+    // pattern without target ("l'accordo è stato firmato da X e Y") the
+    // agents are the sources and there is still no target.
+    if (p.source.kind == SlotKind::kSubject &&
+        (p.target.kind == SlotKind::kObject || p.target.kind == SlotKind::kNone)) {
       passive_.clear();
-      if (c.end < se && In(lang_->agent, c.end)) {
-        uint32_t m = ActorAfter(c.end + 1, kPrepToActor, se);
+      uint32_t agent_at = c.end;  // "condannata (ieri) da": a word or two may come between
+      while (agent_at < se && agent_at < c.end + kAgentGap && !In(lang_->agent, agent_at) &&
+             mention_at_[agent_at] == kNoIndex && !In(lang_->boundary, agent_at)) {
+        ++agent_at;
+      }
+      if (agent_at < se && In(lang_->agent, agent_at)) {
+        uint32_t m = ActorAfter(agent_at + 1, kPrepToActor, se);
         if (m != kNoIndex) {
           passive_.push_back(m);
           Coordinated(m, true, sb, se, &passive_);
-          targets_ = sources_;
+          if (p.target.kind == SlotKind::kObject) {
+            targets_ = sources_;
+            filled_target = true;
+          }
           sources_ = passive_;
-          filled_target = true;
         }
       }
     }
@@ -500,8 +580,7 @@ class EventCoder final : public Stage {
       bool clitic = AnyBefore(lang_->clitic, c.begin, 2, sb) || (c.end < se && In(lang_->clitic, c.end)) ||
                     HasEnclitic(c.trigger);
       if (clitic) {
-        uint32_t m = Antecedent(std::min(c.begin, mention_first_[sources_.front()]), mentions[sources_.front()].code,
-                                doc);
+        uint32_t m = Antecedent(c.begin, mentions[sources_.front()].code, doc);
         if (m != kNoIndex) {
           targets_.push_back(m);
           filled_target = true;
@@ -510,22 +589,37 @@ class EventCoder final : public Stage {
       }
     }
     const CameoCode* base = cameo_->Find(p.code);
-    // A reciprocal event (04x consult, 057 agreement) with a coordinated
-    // subject and no other party: "Roma e Parigi hanno firmato un accordo"
-    // is coded once, first-named actor as source.
-    if ((!filled_target || p.target.kind == SlotKind::kNone) && sources_.size() >= 2 &&
-        (base->code.rfind("04", 0) == 0 || base->code == "057")) {
-      targets_.assign(1, sources_[1]);
-      sources_.resize(1);
+    // A cooperative event (roots 03-08) with a coordinated subject and no
+    // other party: "Roma e Parigi hanno firmato un accordo", "India and
+    // Pakistan agreed to a ceasefire" is coded once per source, each with
+    // the other as target.
+    int root = std::atoi(base->code.substr(0, 2).c_str());
+    if ((!filled_target || p.target.kind == SlotKind::kNone) && sources_.size() == 2 &&
+        ((root >= 3 && root <= 8) || p.target.kind == SlotKind::kPair)) {
+      pair_ = true;
       filled_target = true;
+    } else {
+      pair_ = false;
+    }
+    // A PREP target that names a place, not an actor: its country.
+    uint32_t target_place = kNoIndex;
+    if (!filled_target && p.target.kind == SlotKind::kPrep) {
+      target_place = PlaceAfterPreposition(lang_->preps.at(p.target.prep), c.trigger + 1, se);
+      filled_target = target_place != kNoIndex;
     }
     if (!filled_target && p.target.kind != SlotKind::kNone && !p.target.optional) return false;
-    // Negated: accepted (so no weaker pattern codes it) but not recorded.
-    if (AnyBefore(lang_->negation, c.begin, kNegationWindow, sb)) return true;
-
+    // Negated: a cooperative event becomes its refusal ("non terrà
+    // negoziati" -> 125); any other is accepted (so no weaker pattern codes
+    // it) but not recorded.
     uint8_t modality = kModalityNone;
     const CameoCode* code = base;
-    if ((AnyBefore(lang_->intent, c.begin, kIntentWindow, sb) || EndsWithAny(c.trigger, lang_->rules.intent_ending)) &&
+    if (AnyBefore(lang_->negation, c.begin, kNegationWindow, sb)) {
+      if (base->refusal.empty()) return true;
+      code = cameo_->Find(base->refusal);
+      modality |= kModalityNegated;
+    }
+    if (!(modality & kModalityNegated) &&
+        (AnyBefore(lang_->intent, c.begin, kIntentWindow, sb) || EndsWithAny(c.trigger, lang_->rules.intent_ending)) &&
         !code->intent.empty()) {
       code = cameo_->Find(code->intent);
       modality |= kModalityIntent;
@@ -546,10 +640,18 @@ class EventCoder final : public Stage {
     }
     if (targets_.empty()) targets_.push_back(kNoIndex);
     for (uint32_t s : sources_) {
+      if (pair_) targets_.assign(1, s == sources_[0] ? sources_[1] : sources_[0]);
       for (uint32_t t : targets_) {
         const std::string& source_code = mentions[s].code;
-        std::string target_code = t == kNoIndex ? "" : mentions[t].code;
+        std::string target_code = t != kNoIndex          ? mentions[t].code
+                                  : target_place != kNoIndex ? doc.extractions().places[target_place].country
+                                                             : "";
+        // The same actor, or a government and its own country ("UKRGOV" and "UKR"), is no interaction.
         if (s == t || source_code == target_code) continue;
+        if (target_code.size() >= 3 && source_code.compare(0, 3, target_code, 0, 3) == 0 &&
+            (source_code.size() == 3 || target_code.size() == 3)) {
+          continue;
+        }
         // Once per document per (source, target, code); once per sentence per root.
         std::string key = source_code + "|" + target_code + "|" + code->code;
         std::string root_key = std::to_string(sent_idx) + "|" + source_code + "|" + target_code + "|" + code->code.substr(0, 2);
@@ -574,10 +676,22 @@ class EventCoder final : public Stage {
         e.quotation = quotation;
         e.rule = "events." + lang_->lang + "." + p.id;
         e.confidence = confidence;
+        if (target_place != kNoIndex) e.place = doc.extractions().places[target_place].place;
         doc.extractions().events.push_back(std::move(e));
       }
     }
     return true;
+  }
+
+  uint32_t PreviousSentenceSubject(const Document& doc, uint32_t sent_idx) const {
+    if (sent_idx == 0) return kNoIndex;
+    const Sentence& prev = doc.sentences()[sent_idx - 1];
+    if (prev.paragraph != doc.sentences()[sent_idx].paragraph) return kNoIndex;
+    for (uint32_t t = prev.token_begin; t < prev.token_end; ++t) {
+      uint32_t m = mention_at_[t];
+      if (m != kNoIndex && !PrecededByNonSubject(m, prev.token_begin)) return m;
+    }
+    return kNoIndex;
   }
 
   uint32_t QuotationOf(const Document& doc, uint32_t token_idx) const {
@@ -612,12 +726,14 @@ class EventCoder final : public Stage {
   std::map<std::string, std::unique_ptr<LanguageEvents>> languages_;
   LanguageEvents* lang_ = nullptr;
   // per-document scratch, reused
-  std::vector<uint32_t> lemma_, form_, lower_begin_, mention_at_, mention_first_, mention_last_;
+  std::vector<uint32_t> lemma_, form_, lower_begin_, mention_at_, place_at_, mention_first_, mention_last_;
   std::vector<Pos> pos_;
   std::string lower_;
   std::vector<uint8_t> used_;
   std::vector<Candidate> candidates_;
   std::vector<uint32_t> sources_, targets_, passive_;
+  std::vector<uint32_t> group_;
+  bool pair_ = false;  // sources_ are two parties, each the other's target
   std::unordered_set<std::string> seen_;
 };
 

@@ -20,17 +20,25 @@
 //      actor after preposition x, AGENT after da/by, GEN the adjective or
 //      genitive actor of a noun, BETWEEN1/2 for "tra X e Y". Coordinated
 //      actors ("Francia e Germania") give one event per actor. A verbal
+//      With no actor before a match that opens the sentence (an elided
+//      subject), the first actor of the previous sentence in the paragraph
+//      is the source; inside a quotation, the speaker. A verbal
 //      pattern (SUBJ -> OBJ) followed by an agent phrase is read as passive:
 //      the agent is the source and the subject the target. An object clitic
 //      ("lo ha incontrato", "met him") takes the nearest earlier actor that
 //      is not the source.
 //   3. Modality: a negation just before the match ("non ha condannato")
-//      drops the event (nothing is recorded); an intent word ("pronto a",
+//      drops the event (nothing is recorded), except that a cooperative
+//      event (roots 03-08) becomes its refusal (codes.tsv column `refusal`:
+//      "non terrà negoziati" 046 -> 125) marked kModalityNegated; an intent word ("pronto a",
 //      "promised to", "will") turns the code into its intent form
 //      (codes.tsv column `intent`) and sets kModalityIntent; a conditional
 //      or hearsay word ("avrebbe", "reportedly") sets kModalityAlleged and
 //      lowers confidence; a trigger inside a quotation (if the quotation
 //      stage ran) sets kModalityReported and the quotation index.
+//      A PREP target that names no actor but a place (the places stage, if
+//      it ran: "è arrivato ad Aarhus") takes the place's country as target
+//      code and sets Event::place.
 //   4. Date: the nearest dated time expression in the sentence; if its year
 //      is before the publication year the event is kModalityHistory. No time
 //      expression: date "" (only the publication date is known).

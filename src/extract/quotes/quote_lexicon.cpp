@@ -54,7 +54,7 @@ Result<QuoteLexicon> ParseQuoteLexicon(std::string_view text, const std::string&
     std::string key(Trim(line.substr(0, eq)));
     std::vector<std::string> items = SplitOn(Trim(line.substr(eq + 1)), '|');
     if (items.empty()) return error("empty value for '" + key + "'");
-    std::unordered_set<std::string>* words = nullptr;
+    QuoteLexicon::WordSet* words = nullptr;
     std::vector<QuoteLexicon::Phrase>* phrases = nullptr;
     if (key == "speech_verb") {
       words = &lex.speech_verbs_;

@@ -30,6 +30,7 @@
 // copyable and movable (plain containers).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -41,15 +42,25 @@ namespace cronaca::quotes {
 
 class QuoteLexicon {
  public:
+  // A set of words searchable by string_view.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
   // Phrases are split into lower-cased words: {"stando", "a"}.
   using Phrase = std::vector<std::string>;
 
-  bool IsSpeechVerb(std::string_view word) const { return speech_verbs_.count(std::string(word)) > 0; }
-  bool IsComplementizer(std::string_view word) const { return complementizers_.count(std::string(word)) > 0; }
-  bool IsPassiveAgent(std::string_view word) const { return passive_agents_.count(std::string(word)) > 0; }
-  bool IsTitleNoun(std::string_view word) const { return title_nouns_.count(std::string(word)) > 0; }
-  bool IsScareCue(std::string_view word) const { return scare_cues_.count(std::string(word)) > 0; }
-  bool IsSubjectPronoun(std::string_view word) const { return subject_pronouns_.count(std::string(word)) > 0; }
+  // Lookups take a view and do not allocate (heterogeneous lookup).
+  bool IsSpeechVerb(std::string_view word) const { return speech_verbs_.find(word) != speech_verbs_.end(); }
+  bool IsComplementizer(std::string_view word) const { return complementizers_.find(word) != complementizers_.end(); }
+  bool IsPassiveAgent(std::string_view word) const { return passive_agents_.find(word) != passive_agents_.end(); }
+  bool IsTitleNoun(std::string_view word) const { return title_nouns_.find(word) != title_nouns_.end(); }
+  bool IsScareCue(std::string_view word) const { return scare_cues_.find(word) != scare_cues_.end(); }
+  bool IsSubjectPronoun(std::string_view word) const {
+    return subject_pronouns_.find(word) != subject_pronouns_.end();
+  }
   const std::vector<std::string>& gerund_suffixes() const { return gerund_suffixes_; }
   const std::vector<Phrase>& according() const { return according_; }
   const std::vector<Phrase>& according_initial() const { return according_initial_; }
@@ -59,12 +70,12 @@ class QuoteLexicon {
  private:
   friend Result<QuoteLexicon> ParseQuoteLexicon(std::string_view text, const std::string& file_name);
 
-  std::unordered_set<std::string> speech_verbs_;
-  std::unordered_set<std::string> complementizers_;
-  std::unordered_set<std::string> passive_agents_;
-  std::unordered_set<std::string> title_nouns_;
-  std::unordered_set<std::string> scare_cues_;
-  std::unordered_set<std::string> subject_pronouns_;
+  WordSet speech_verbs_;
+  WordSet complementizers_;
+  WordSet passive_agents_;
+  WordSet title_nouns_;
+  WordSet scare_cues_;
+  WordSet subject_pronouns_;
   std::vector<std::string> gerund_suffixes_;
   std::vector<Phrase> according_;
   std::vector<Phrase> according_initial_;

@@ -155,6 +155,7 @@ class QuoteStage : public Stage {
       mention_begin_[m_idx] = begin;
       mention_end_[m_idx] = end;
     }
+    FindUnknownNames();
     sentence_lex_.resize(doc_->sentences().size());
     for (size_t sent_idx = 0; sent_idx < doc_->sentences().size(); ++sent_idx) {
       const Sentence& sentence = doc_->sentences()[sent_idx];
@@ -169,6 +170,85 @@ class QuoteStage : public Stage {
     claims_.clear();
   }
 
+  // Names the actor dictionary does not know ("Julio Velasco", "Zelenskyj"):
+  // runs of capitalised proper or unknown words outside any mention, not
+  // places or organisations by the lexicon, not all capitals (datelines),
+  // not a lone capital at a sentence's start unless the lexicon calls it a
+  // person's name; particles ("de la") may join them. They become extra
+  // person mentions of this stage only (index >= mentions.size(), no code,
+  // never doc mentions), so a quotation can still name its speaker.
+  void FindUnknownNames() {
+    const std::vector<TokenData>& tokens = doc_->tokens();
+    const uint32_t real = static_cast<uint32_t>(doc_->extractions().mentions.size());
+    unknown_.clear();
+    auto is_name_token = [&](uint32_t tok_idx) {
+      const TokenData& t = tokens[tok_idx];
+      if (t.kind != TokenKind::kWord || token_mention_[tok_idx] != kNoIndex) return false;
+      if (!(t.flags & kTokenCapitalised) || (t.flags & kTokenAllCaps)) return false;
+      if (t.proper == ProperClass::kPlace || t.proper == ProperClass::kOrganisation) return false;
+      const bool person_class = t.proper == ProperClass::kGivenName || t.proper == ProperClass::kSurname ||
+                                t.proper == ProperClass::kPerson;
+      if (!person_class && t.pos != Pos::kProperNoun && (t.flags & kTokenKnown)) return false;
+      return true;
+    };
+    auto is_particle = [&](uint32_t tok_idx) {
+      static constexpr std::string_view kParticles[] = {"de", "la", "di", "da", "del", "von", "van", "der", "bin", "al"};
+      return std::find(std::begin(kParticles), std::end(kParticles), lower_[tok_idx]) != std::end(kParticles);
+    };
+    for (uint32_t tok_idx = 0; tok_idx < tokens.size();) {
+      if (!is_name_token(tok_idx)) {
+        ++tok_idx;
+        continue;
+      }
+      // Inside a run any capitalised word continues it ("Jannik Sinner",
+      // where "sinner" is also an English noun).
+      auto continues = [&](uint32_t k) {
+        const TokenData& t = tokens[k];
+        return is_name_token(k) || (t.kind == TokenKind::kWord && token_mention_[k] == kNoIndex &&
+                                    (t.flags & kTokenCapitalised) && !(t.flags & kTokenAllCaps) &&
+                                    t.proper != ProperClass::kPlace && t.proper != ProperClass::kOrganisation);
+      };
+      uint32_t end = tok_idx + 1;
+      while (end < tokens.size() && tokens[end].sentence == tokens[tok_idx].sentence) {
+        if (continues(end)) {
+          ++end;
+        } else if (end + 1 < tokens.size() && is_particle(end) && continues(end + 1)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      const TokenData& first = tokens[tok_idx];
+      const bool person_class = first.proper == ProperClass::kGivenName || first.proper == ProperClass::kSurname ||
+                                first.proper == ProperClass::kPerson;
+      // A lone capital at a sentence's start is a name when the lexicon says
+      // so or a verb follows ("Zelenskyj aveva definito").
+      const bool verb_follows = end < tokens.size() && tokens[end].sentence == first.sentence &&
+                                (tokens[end].pos == Pos::kVerb || tokens[end].pos == Pos::kAuxiliary);
+      if (end - tok_idx == 1 && (first.flags & kTokenSentenceStart) && !person_class &&
+          first.pos != Pos::kProperNoun && !verb_follows) {
+        tok_idx = end;
+        continue;
+      }
+      Mention m;
+      m.span = Span{first.span.begin, tokens[end - 1].span.end};
+      m.sentence = first.sentence;
+      m.type = MentionType::kPerson;
+      m.name = std::string(doc_->Text(m.span));
+      m.entity = "name:" + lower_[end - 1];  // "Sinner" and "Jannik Sinner" are one
+      m.rule = "quotes.unknown_name";
+      m.confidence = kConfidenceWeakSubject;
+      const uint32_t m_idx = real + static_cast<uint32_t>(unknown_.size());
+      unknown_.push_back(std::move(m));
+      mention_begin_.push_back(tok_idx);
+      mention_end_.push_back(end);
+      for (uint32_t k = tok_idx; k < end; ++k) token_mention_[k] = m_idx;
+      tok_idx = end;
+    }
+  }
+
+  bool IsUnknownName(uint32_t m_idx) const { return m_idx >= doc_->extractions().mentions.size(); }
+
   // The first token whose span begins at or after `offset` (tokens.size() if none).
   uint32_t TokenAtOrAfter(Offset offset) const {
     const std::vector<TokenData>& tokens = doc_->tokens();
@@ -180,7 +260,10 @@ class QuoteStage : public Stage {
   const Sentence& SentenceOf(uint32_t sent_idx) const { return doc_->sentences()[sent_idx]; }
   const QuoteLexicon* Lex(uint32_t sent_idx) const { return sentence_lex_[sent_idx]; }
   const TokenData& Tok(uint32_t tok_idx) const { return doc_->tokens()[tok_idx]; }
-  const Mention& MentionAt(uint32_t m_idx) const { return doc_->extractions().mentions[m_idx]; }
+  const Mention& MentionAt(uint32_t m_idx) const {
+    const std::vector<Mention>& mentions = doc_->extractions().mentions;
+    return m_idx < mentions.size() ? mentions[m_idx] : unknown_[m_idx - mentions.size()];
+  }
 
   bool IsVerb(uint32_t tok_idx, const QuoteLexicon* lex) const {
     const Pos pos = Tok(tok_idx).pos;
@@ -283,8 +366,8 @@ class QuoteStage : public Stage {
   //   2. an actor followed by any verb
   //   3. the same two for an actor after a preposition ("Poche ore dopo
   //      Trump ha intimato", "respinto dal ministero, che lo ha bollato")
-  // (*strong = true), taking the last actor of a speech verb (the first when
-  // `first`) and the first of any other verb (the main clause's subject);
+  // (*strong = true), taking the last such actor (the first when `first`),
+  // but not one inside a "che"/"that" clause when an actor came before;
   // else the first actor not after a preposition when it comes before the
   // sentence's first verb (*strong = false). *verb is the subject's verb
   // (kNoIndex if weak).
@@ -298,10 +381,14 @@ class QuoteStage : public Stage {
     uint32_t fallback = kNoIndex;
     uint32_t first_verb = kNoIndex;
     uint32_t last_m = kNoIndex;
+    bool after_complementizer = false;
     for (uint32_t tok_idx = sentence.token_begin; tok_idx < limit && tok_idx < sentence.token_end; ++tok_idx) {
       const uint32_t m_idx = token_mention_[tok_idx];
       if (m_idx == kNoIndex) {
         if (first_verb == kNoIndex && IsVerb(tok_idx, lex)) first_verb = tok_idx;
+        if (first_verb != kNoIndex && lex != nullptr && lex->IsComplementizer(lower_[tok_idx])) {
+          after_complementizer = true;
+        }
         continue;
       }
       if (m_idx == last_m) continue;
@@ -312,9 +399,11 @@ class QuoteStage : public Stage {
       if (FollowedByVerb(m_idx, limit, lex, &v)) {
         const bool speech = IsSpeechVerb(v, lex);
         const int rank = (speech ? 0 : 1) + (after_preposition ? 2 : 0);
-        // The nearest speaker ("Ushakov said Putin told"), but the main
-        // clause's subject for other verbs (the first).
-        if (ranked[rank] == kNoIndex || (speech && !first)) {
+        // The nearest subject ("Ushakov said Putin told", "mentre Varsavia
+        // ha convocato"), except one inside a "che" clause, which reports
+        // the words of the subject before it ("hanno concordato che
+        // l'Ucraina potrà ..."); the first when `first`.
+        if (ranked[rank] == kNoIndex || (!first && (speech || !after_complementizer))) {
           ranked[rank] = m_idx;
           ranked_verb[rank] = v;
         }
@@ -418,16 +507,31 @@ class QuoteStage : public Stage {
   uint32_t PreviousSpeaker(uint32_t sent_idx) const {
     for (uint32_t back = 1; back <= kPreviousSentences && back <= sent_idx; ++back) {
       const Sentence& sentence = SentenceOf(sent_idx - back);
+      // A known person first: an unknown capitalised run may be a place.
+      uint32_t unknown = kNoIndex;
       for (uint32_t tok_idx = sentence.token_end; tok_idx > sentence.token_begin; --tok_idx) {
         const uint32_t m_idx = token_mention_[tok_idx - 1];
-        if (m_idx != kNoIndex && IsPersonLike(m_idx)) return m_idx;
+        if (m_idx == kNoIndex || !IsPersonLike(m_idx)) continue;
+        if (!IsUnknownName(m_idx)) return m_idx;
+        if (unknown == kNoIndex) unknown = m_idx;
       }
       bool strong = false;
       uint32_t verb = kNoIndex;
       const uint32_t subject = SubjectBefore(sent_idx - back, sentence.token_end, &strong, &verb);
-      if (subject != kNoIndex) return subject;
+      if (subject != kNoIndex && (strong || unknown == kNoIndex)) return subject;
+      if (unknown != kNoIndex) return unknown;
     }
     return kNoIndex;
+  }
+
+  // The main subject of the sentence before `sent_idx` in its paragraph.
+  uint32_t PreviousSubject(uint32_t sent_idx) const {
+    if (sent_idx == 0 || SentenceOf(sent_idx - 1).paragraph != SentenceOf(sent_idx).paragraph) return kNoIndex;
+    bool strong = false;
+    uint32_t verb = kNoIndex;
+    const uint32_t subject =
+        SubjectBefore(sent_idx - 1, SentenceOf(sent_idx - 1).token_end, &strong, &verb, /*first=*/true);
+    return strong ? subject : kNoIndex;
   }
 
   // The subject of the sentence after `sent_idx`, when it is in the same paragraph.
@@ -472,7 +576,8 @@ class QuoteStage : public Stage {
     const QuoteLexicon* lex = Lex(sent_idx);
     bool strong = false;
     uint32_t subject_verb = kNoIndex;
-    const uint32_t subject = SubjectBefore(sent_idx, verb, &strong, &subject_verb);
+    // The limit includes the verb itself: "Putin told" must see "told".
+    const uint32_t subject = SubjectBefore(sent_idx, verb + 1, &strong, &subject_verb);
     const uint32_t according = AccordingSource(sent_idx);
     if (subject != kNoIndex && strong) {
       who = {subject, kNoIndex, "claim.subject", kConfidenceSubject};
@@ -483,7 +588,7 @@ class QuoteStage : public Stage {
           if (!IsSpeechVerb(tok_idx, lex)) continue;
           bool earlier_strong = false;
           uint32_t earlier_verb = kNoIndex;
-          const uint32_t earlier = SubjectBefore(sent_idx, tok_idx, &earlier_strong, &earlier_verb);
+          const uint32_t earlier = SubjectBefore(sent_idx, tok_idx + 1, &earlier_strong, &earlier_verb);
           if (earlier != kNoIndex && earlier_strong && !SameActor(earlier, subject)) who.relay = earlier;
         }
       }
@@ -554,8 +659,12 @@ class QuoteStage : public Stage {
   // '"…," X said', «…», ha detto X: the speech verb right after the closing
   // mark and the actor around it. *verb_only is set when the verb has no
   // actor (", ha spiegato", ", he said").
-  uint32_t AfterAttribution(uint32_t after_tok, bool comma_inside, bool* verb_found) const {
+  // *np_subject is set when the verb's subject is a noun phrase that names
+  // no actor ('"…," the world number one said'): an epithet for someone
+  // named before.
+  uint32_t AfterAttribution(uint32_t after_tok, bool comma_inside, bool* verb_found, bool* np_subject) const {
     *verb_found = false;
+    *np_subject = false;
     const std::vector<TokenData>& tokens = doc_->tokens();
     if (after_tok >= tokens.size()) return kNoIndex;
     const uint32_t sent_idx = tokens[after_tok].sentence;
@@ -587,6 +696,12 @@ class QuoteStage : public Stage {
         if (m_idx != kNoIndex && IsCandidate(m_idx)) before = m_idx;
       }
       if (before != kNoIndex) return before;
+      for (uint32_t k = start; k < tok_idx; ++k) {
+        if (Tok(k).pos == Pos::kNoun) {
+          *np_subject = true;
+          return kNoIndex;
+        }
+      }
       // ", ha detto il portavoce Dmitry Peskov", '," said Kremlin spokesman X'
       const uint32_t limit = std::min(sent_end, tok_idx + 1 + kAfterMentionWindow);
       for (uint32_t k = tok_idx + 1; k < limit; ++k) {
@@ -617,8 +732,12 @@ class QuoteStage : public Stage {
     if (agent >= sent_end || Tok(participle).kind != TokenKind::kWord || !lex->IsPassiveAgent(lower_[agent])) {
       return kNoIndex;
     }
+    // The participle may be tagged as a noun ("proposta"), never as a
+    // function word.
     const Pos pos = Tok(participle).pos;
-    if (pos != Pos::kVerb && pos != Pos::kAdjective && pos != Pos::kAuxiliary) return kNoIndex;
+    if (pos == Pos::kPreposition || pos == Pos::kDeterminer || pos == Pos::kConjunction || pos == Pos::kPronoun) {
+      return kNoIndex;
+    }
     return MentionFrom(agent + 1, std::min(sent_end, agent + 1 + kPassiveWindow), true);
   }
 
@@ -676,7 +795,8 @@ class QuoteStage : public Stage {
     while (inner_end > base + pair.open_end && IsTrimByte(text[inner_end - 1])) --inner_end;
     const char last_inside = inner_end > base + pair.open_end ? text[inner_end - 1] : ' ';
     const bool comma_inside = last_inside == ',' || last_inside == '!' || last_inside == '?';
-    const uint32_t after = AfterAttribution(after_tok, comma_inside, &after_verb);
+    bool np_subject = false;
+    const uint32_t after = AfterAttribution(after_tok, comma_inside, &after_verb, &np_subject);
 
     // Scare quotes announced as such: "la cosiddetta «flotta ombra»".
     if (embedded && lex != nullptr && lex->IsScareCue(lower_[before_tok])) {
@@ -694,7 +814,14 @@ class QuoteStage : public Stage {
       if (title_noun || title_case) return;
     }
 
-    Attribution who = Attribute(sent_idx, open_tok, after_tok, after, after_verb, embedded);
+    const uint32_t close_tok = TokenAtOrAfter(base + pair.close_begin);
+    const uint32_t close_sent = close_tok < tokens.size() ? tokens[close_tok].sentence : sent_idx;
+    Attribution who;
+    if (np_subject && PreviousSubject(sent_idx) != kNoIndex) {
+      who = {PreviousSubject(sent_idx), kNoIndex, "after.epithet", kConfidencePrevious};
+    } else {
+      who = Attribute(sent_idx, close_sent, open_tok, after_tok, after, after_verb, embedded);
+    }
     if (who.speaker != kNoIndex) SetSpeaker(who, &q);
     q.rule = std::string("quotes.") + who.rule + "." + lang_tag;
     q.confidence = who.confidence;
@@ -707,8 +834,10 @@ class QuoteStage : public Stage {
   }
 
   // The speaker of a direct quotation (the rules of quotes.h, in order).
-  Attribution Attribute(uint32_t sent_idx, uint32_t open_tok, uint32_t after_tok, uint32_t after, bool after_verb,
-                        bool embedded) const {
+  // `sent_idx` holds the opening mark, `close_sent` the closing one (a
+  // quotation may run over several sentences).
+  Attribution Attribute(uint32_t sent_idx, uint32_t close_sent, uint32_t open_tok, uint32_t after_tok, uint32_t after,
+                        bool after_verb, bool embedded) const {
     // The context of an embedded quotation: the reported speech it sits in,
     // a "secondo" source, or the subject of the sentence.
     Attribution context;
@@ -761,8 +890,8 @@ class QuoteStage : public Stage {
     // it opens the paragraph or the next sentence says so ("Con queste
     // parole"); else the last person named before.
     const bool opens_paragraph = sent_idx == 0 || SentenceOf(sent_idx - 1).paragraph != sentence.paragraph;
-    if (!after_verb && (opens_paragraph || NextHasCue(sent_idx))) {
-      const uint32_t next = NextSubject(sent_idx);
+    if (!after_verb && (opens_paragraph || NextHasCue(close_sent))) {
+      const uint32_t next = NextSubject(close_sent);
       if (next != kNoIndex) return {next, kNoIndex, "next", kConfidenceNext};
     }
     const uint32_t previous = PreviousSpeaker(sent_idx);
@@ -774,15 +903,16 @@ class QuoteStage : public Stage {
   std::string SpeakerName(uint32_t m_idx) const {
     const Mention& m = MentionAt(m_idx);
     if (!IsPersonLike(m_idx)) return std::string(doc_->Text(m.span));
-    const std::vector<Mention>& mentions = doc_->extractions().mentions;
     std::string_view best;
-    for (const Mention& other : mentions) {
-      if (other.entity != m.entity || other.type != MentionType::kPerson) continue;
+    auto consider = [&](const Mention& other) {
+      if (other.entity != m.entity || other.type != MentionType::kPerson) return;
       // A title or an epithet is not the name ("Italian Prime Minister").
-      if (other.resolution == Resolution::kTitle || other.resolution == Resolution::kEpithet) continue;
+      if (other.resolution == Resolution::kTitle || other.resolution == Resolution::kEpithet) return;
       std::string_view text = doc_->Text(other.span);
       if (text.size() > best.size()) best = text;
-    }
+    };
+    for (const Mention& other : doc_->extractions().mentions) consider(other);
+    for (const Mention& other : unknown_) consider(other);
     if (!best.empty()) return std::string(best);
     // Named only by a title: the title as written ("il ministro degli Esteri
     // turco"); by an epithet: the canonical name ("il tycoon").
@@ -792,12 +922,13 @@ class QuoteStage : public Stage {
 
   void SetSpeaker(const Attribution& who, Quotation* q) const {
     const Mention& m = MentionAt(who.speaker);
-    q->speaker_mention = who.speaker;
+    // An unknown name is not a doc mention: no index, no entity, no code.
+    q->speaker_mention = IsUnknownName(who.speaker) ? kNoIndex : who.speaker;
     q->speaker = SpeakerName(who.speaker);
     q->speaker_code = m.code;
-    q->speaker_entity = m.entity;
+    if (!IsUnknownName(who.speaker)) q->speaker_entity = m.entity;
     if (who.relay != kNoIndex && !SameActor(who.relay, who.speaker)) {
-      q->relay_mention = who.relay;
+      q->relay_mention = IsUnknownName(who.relay) ? kNoIndex : who.relay;
       q->relay = SpeakerName(who.relay);
       q->relay_code = MentionAt(who.relay).code;
     }
@@ -828,6 +959,7 @@ class QuoteStage : public Stage {
   std::vector<const QuoteLexicon*> sentence_lex_;
   std::vector<Claim> claims_;
   std::vector<QuotePair> pairs_;
+  std::vector<Mention> unknown_;               // names the actors stage does not know (FindUnknownNames)
 };
 
 }  // namespace

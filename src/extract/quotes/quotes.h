@@ -16,7 +16,10 @@
 //   1. pairs the quotation marks of the paragraph's original text
 //      (quote_marks.h: “…” «…» "…" ‘…’ '…', apostrophes left alone), so a
 //      quotation may run over several sentences; a quotation inside another
-//      is part of the outer one's content and is not reported on its own;
+//      is part of the outer one's content and is not reported on its own.
+//      It reads the original bytes, not doc.normalized(): the normaliser
+//      folds every mark to " or ', which loses which side a mark is on, and
+//      spans are original bytes anyway;
 //   2. drops titles: a short quoted run in Title Case (or after a noun such
 //      as "brano", "song") that sits in the middle of a sentence and is not
 //      attributed by a speech verb ("il brano «Balorda nostalgia»");
@@ -44,9 +47,16 @@
 //      content; a clause (four words or more starting with a capital, or
 //      eight or more) is kFull; a shorter run is kPhrase when attributed
 //      and kScare when not ("la cosiddetta «flotta ombra»").
+//      '"…," the world number one said': a noun phrase that names no actor
+//      is an epithet for the subject of the previous sentence.
+// Speakers are the actors stage's mentions, plus names it does not know:
+// runs of capitalised proper or unknown words outside any mention ("Julio
+// Velasco"), used by the same rules as person mentions but never added to
+// doc.extractions().mentions (speaker_mention stays kNoIndex, no code).
 // The speaker's name is the longest person mention of its entity in the
-// document ("Yuri Ushakov" for "Ushakov"), or the canonical name when only
-// a title or epithet named it; for a body it is the mention's text.
+// document ("Yuri Ushakov" for "Ushakov"), the title as written when only a
+// title named it ("il ministro degli Esteri turco"), the canonical name for
+// an epithet ("il tycoon"); for a body it is the mention's text.
 //
 // Language knowledge is in resources/<lang>/quotes.txt (quote_lexicon.h);
 // a language without that file gets quotations with speakers found by

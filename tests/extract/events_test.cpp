@@ -1,0 +1,294 @@
+// Event coding (src/extract/events/): the CAMEO table, the pattern language
+// and the coder on sentences written for these tests, one per pattern type.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/resources.h"
+#include "engine/analyzer.h"
+#include "extract/events/cameo.h"
+#include "extract/events/event_patterns.h"
+#include "ingest/reader.h"
+
+namespace cronaca {
+namespace {
+
+// --- the CAMEO table -----------------------------------------------------------
+
+TEST(EventsCameo, DefaultTableHasEveryRootAndKnownFacts) {
+  Result<const CameoTable*> table = CameoTable::Default();
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  for (int root = 1; root <= 20; ++root) {
+    std::string code = (root < 10 ? "0" : "") + std::to_string(root);
+    const CameoCode* c = (*table)->Find(code);
+    ASSERT_NE(c, nullptr) << code;
+    EXPECT_EQ(c->quad_class, QuadClassOfRoot(root)) << code;
+  }
+  EXPECT_GT((*table)->codes().size(), 280u);
+  EXPECT_EQ((*table)->Find("163")->plover, "COERCE");
+  EXPECT_EQ((*table)->Find("041")->plover, "CONSULT");
+  EXPECT_EQ((*table)->Find("041")->plover_mode, "phone");
+  EXPECT_DOUBLE_EQ((*table)->Find("057")->goldstein, 8.0);
+  EXPECT_DOUBLE_EQ((*table)->Find("195")->goldstein, -10.0);
+  EXPECT_EQ((*table)->Find("0356")->quad_class, 1);
+  EXPECT_EQ((*table)->Find("041")->intent, "036");
+  EXPECT_EQ((*table)->Find("046")->refusal, "125");
+  EXPECT_EQ((*table)->Find("111")->refusal, "");
+  EXPECT_EQ((*table)->Find("999"), nullptr);
+}
+
+struct BadTable {
+  const char* text;
+  const char* expected;  // substring of the error, with the line number
+};
+
+TEST(EventsCameo, ParseRejectsBadRowsNamingTheLine) {
+  const std::string ok_root = "04\tconsult\tCONSULT\t-\t1.0\t1\t-\t-\n";
+  const BadTable cases[] = {
+      {"04\tconsult\tCONSULT\t-\t1.0\t1\t-\t-\n04\tagain\tCONSULT\t-\t1.0\t1\t-\t-\n", "t.tsv:2: duplicate code '04'"},
+      {"041\tcall\tCONSULT\tphone\t1.0\t1\t-\t-\n", "t.tsv:1: code '041' comes before its parent '04'"},
+      {"04\tconsult\tCONSULT\t-\t12.5\t1\t-\t-\n", "t.tsv:1: Goldstein score 12.5 is outside"},
+      {"04\tconsult\tCONSULT\t-\tabc\t1\t-\t-\n", "t.tsv:1: Goldstein score 'abc' is not a number"},
+      {"04\tconsult\tCONSULT\t-\t1.0\t3\t-\t-\n", "t.tsv:1: quad class 3 does not match root 04"},
+      {"04\tconsult\tCHAT\t-\t1.0\t1\t-\t-\n", "t.tsv:1: unknown PLOVER type 'CHAT'"},
+      {"21\tnothing\t-\t-\t1.0\t1\t-\t-\n", "t.tsv:1: code '21' has no CAMEO root"},
+      {"# header\n04\tconsult\tCONSULT\t-\t1.0\t1\t036\t-\n", "t.tsv:2: intent or refusal code '036' is not in the table"},
+      {"04\tconsult\tCONSULT\n", "t.tsv:1: expected 8 tab-separated columns"},
+  };
+  for (const BadTable& c : cases) {
+    Result<CameoTable> t = CameoTable::Parse(c.text, "t.tsv");
+    ASSERT_FALSE(t.ok()) << c.text;
+    EXPECT_NE(t.status().message().find(c.expected), std::string::npos) << t.status().ToString();
+  }
+  EXPECT_TRUE(CameoTable::Parse(ok_root, "t.tsv").ok());
+}
+
+// --- the pattern language ---------------------------------------------------------
+
+TEST(EventsPatterns, ParsesElementsAndSlots) {
+  Result<const CameoTable*> cameo = CameoTable::Default();
+  ASSERT_TRUE(cameo.ok());
+  Result<EventRules> rules = ParseEventRules(
+      "negation = non | mai\nprep con = con | col\n"
+      "call.light | avere ... ^telefonata:N | 041 | SUBJ | PREP:con\n"
+      "raid.n | raid/incursione | 195 | GEN | PREP:con?\n"
+      "sanction.p | sanzion* | 163 | SUBJ | NONE\n",
+      "e.txt", **cameo);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  ASSERT_EQ(rules->patterns.size(), 3u);
+  const EventPattern& call = rules->patterns[0];
+  EXPECT_EQ(call.trigger, 2u);
+  EXPECT_EQ(call.elements[1].kind, PatternElement::Kind::kGap);
+  EXPECT_EQ(call.elements[2].pos, 'N');
+  EXPECT_EQ(call.target.kind, SlotKind::kPrep);
+  EXPECT_EQ(call.target.prep, "con");
+  EXPECT_EQ(rules->patterns[1].elements[0].words, (std::vector<std::string>{"raid", "incursione"}));
+  EXPECT_TRUE(rules->patterns[1].target.optional);
+  EXPECT_EQ(rules->patterns[2].elements[0].kind, PatternElement::Kind::kPrefix);
+  EXPECT_EQ(rules->negation, (std::vector<std::string>{"non", "mai"}));
+}
+
+TEST(EventsPatterns, ErrorsNameFileAndLine) {
+  Result<const CameoTable*> cameo = CameoTable::Default();
+  ASSERT_TRUE(cameo.ok());
+  const BadTable cases[] = {
+      {"a | condannare | 111 | SUBJ | OBJ\na | criticare | 111 | SUBJ | OBJ\n", "e.txt:2: duplicate pattern id 'a'"},
+      {"a | condannare | 999 | SUBJ | OBJ\n", "e.txt:1: unknown CAMEO code '999'"},
+      {"a | condannare | 111 | SUBJ | WHOM\n", "e.txt:1: unknown slot 'WHOM'"},
+      {"a | condannare | 111 | NONE | OBJ\n", "e.txt:1: the source cannot be NONE"},
+      {"\na | ... condannare | 111 | SUBJ | OBJ\n", "e.txt:2: a pattern cannot start or end with '...'"},
+      {"a | condannare | 111 | SUBJ\n", "e.txt:1: a pattern has 5 fields"},
+      {"colour = rosso\n", "e.txt:1: unknown key 'colour'"},
+      {"a | telefonata | 041 | SUBJ | PREP:con\n", "e.txt:1: PREP:con has no 'prep con"},
+      {"a | telefonata:X | 041 | SUBJ | OBJ\n", "e.txt:1: part of speech"},
+      {"a | firmare | 057 | PAIR | NONE\n", "e.txt:1: PAIR is a target slot"},
+  };
+  for (const BadTable& c : cases) {
+    Result<EventRules> r = ParseEventRules(c.text, "e.txt", **cameo);
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_NE(r.status().message().find(c.expected), std::string::npos) << r.status().ToString();
+  }
+}
+
+TEST(EventsPatterns, ShippedDictionariesLoad) {
+  Result<const CameoTable*> cameo = CameoTable::Default();
+  ASSERT_TRUE(cameo.ok());
+  for (const char* lang : {"it", "en"}) {
+    std::filesystem::path path = ResourceDir() / lang / "events.txt";
+    Result<std::string> text = ReadFile(path);
+    ASSERT_TRUE(text.ok()) << path;
+    Result<EventRules> rules = ParseEventRules(*text, path.string(), **cameo);
+    ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+    EXPECT_GT(rules->patterns.size(), 100u) << lang;
+    std::set<std::string> roots;
+    for (const EventPattern& p : rules->patterns) roots.insert(p.code.substr(0, 2));
+    EXPECT_GE(roots.size(), 19u) << lang;  // every root but 01 statements' rarer kinds
+  }
+}
+
+// --- the coder ------------------------------------------------------------------
+
+class EventsCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto analyzer = Analyzer::Create(AnalyzerOptions{});
+    ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+    analyzer_ = analyzer->release();
+  }
+  static void TearDownTestSuite() { delete analyzer_; }
+
+  Document Analyze(const std::string& text, const std::string& lang) {
+    Metadata meta;
+    meta.lang_hint = lang;
+    meta.has_date = true;
+    meta.date = PartialDate(2025, 7, 4);
+    auto doc = MakeDocument("ev", text, "test", &meta);
+    EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+    Status s = analyzer_->Analyze(*doc);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return std::move(*doc);
+  }
+  // "SRC>TGT:code" for each event, source and target cut to their country.
+  static std::vector<std::string> Summary(const Document& doc) {
+    std::vector<std::string> out;
+    for (const Event& e : doc.extractions().events) {
+      out.push_back(e.source.substr(0, 3) + ">" + e.target.substr(0, 3) + ":" + e.code);
+    }
+    return out;
+  }
+  static bool Has(const Document& doc, const std::string& summary) {
+    for (const std::string& s : Summary(doc)) {
+      if (s == summary) return true;
+    }
+    return false;
+  }
+  static const Event* Find(const Document& doc, const std::string& code) {
+    for (const Event& e : doc.extractions().events) {
+      if (e.code == code) return &e;
+    }
+    return nullptr;
+  }
+  static Analyzer* analyzer_;
+};
+
+Analyzer* EventsCoderTest::analyzer_ = nullptr;
+
+TEST_F(EventsCoderTest, VerbalEventWithProvenance) {
+  Document doc = Analyze("Ieri la Francia ha condannato duramente la Russia per la violazione degli accordi.", "it");
+  ASSERT_TRUE(Has(doc, "FRA>RUS:111")) << ::testing::PrintToString(Summary(doc));
+  const Event* e = Find(doc, "111");
+  EXPECT_EQ(doc.Text(e->trigger), "condannato");
+  EXPECT_EQ(e->rule, "events.it.criticize.condannare");
+  EXPECT_EQ(e->plover, "ACCUSE");
+  EXPECT_EQ(e->quad_class, 3);
+  ASSERT_NE(e->source_mention, kNoIndex);
+  EXPECT_EQ(doc.Text(doc.extractions().mentions[e->source_mention].span), "Francia");
+  EXPECT_EQ(e->date, "2025-07-03");  // "ieri" in the same sentence
+}
+
+TEST_F(EventsCoderTest, CompoundSubjectGivesOneEventPerSource) {
+  Document doc = Analyze("La Francia e la Germania hanno criticato l'Iran per il programma nucleare.", "it");
+  EXPECT_TRUE(Has(doc, "FRA>IRN:111")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_TRUE(Has(doc, "DEU>IRN:111")) << ::testing::PrintToString(Summary(doc));
+  Document en = Analyze("France and Germany condemned Iran over the missile launch.", "en");
+  EXPECT_TRUE(Has(en, "FRA>IRN:111")) << ::testing::PrintToString(Summary(en));
+  EXPECT_TRUE(Has(en, "DEU>IRN:111")) << ::testing::PrintToString(Summary(en));
+}
+
+TEST_F(EventsCoderTest, LightVerbAndMultiWord) {
+  Document doc = Analyze("Il Cremlino ha avuto una lunga telefonata con la Casa Bianca.", "it");
+  EXPECT_TRUE(Has(doc, "RUS>USA:041")) << ::testing::PrintToString(Summary(doc));
+  Document appeal = Analyze("Il Giappone ha fatto appello alla Cina perché riduca le tensioni.", "it");
+  EXPECT_TRUE(Has(appeal, "JPN>CHN:020")) << ::testing::PrintToString(Summary(appeal));
+}
+
+TEST_F(EventsCoderTest, NominalEvents) {
+  Document call = Analyze("La telefonata tra la Spagna e il Portogallo è durata un'ora.", "it");
+  EXPECT_TRUE(Has(call, "ESP>PRT:041")) << ::testing::PrintToString(Summary(call));
+  Document raid = Analyze("I raid russi su Kiev sono continuati per tutta la notte.", "it");
+  EXPECT_TRUE(Has(raid, "RUS>UKR:195")) << ::testing::PrintToString(Summary(raid));
+  Document sanctions = Analyze("Canada imposed new sanctions on Iran after the vote.", "en");
+  EXPECT_TRUE(Has(sanctions, "CAN>IRN:163")) << ::testing::PrintToString(Summary(sanctions));
+  const Event* e = Find(sanctions, "163");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->plover, "COERCE");
+}
+
+TEST_F(EventsCoderTest, PassiveTakesTheAgentAsSource) {
+  Document doc = Analyze("L'Iran è stato condannato dalla Francia per il lancio.", "it");
+  EXPECT_TRUE(Has(doc, "FRA>IRN:111")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_FALSE(Has(doc, "IRN>FRA:111"));
+  Document en = Analyze("Iran was condemned by Canada for the launch.", "en");
+  EXPECT_TRUE(Has(en, "CAN>IRN:111")) << ::testing::PrintToString(Summary(en));
+}
+
+TEST_F(EventsCoderTest, ReflexiveAndClitic) {
+  Document ready = Analyze("La Russia si è detta pronta a negoziare con l'Ucraina.", "it");
+  EXPECT_TRUE(Has(ready, "RUS>UKR:036")) << ::testing::PrintToString(Summary(ready));
+  Document clitic = Analyze("Il Giappone ha invitato la Cina e poi la ha ricevuta.", "it");
+  EXPECT_TRUE(Has(clitic, "JPN>CHN:043")) << ::testing::PrintToString(Summary(clitic));
+}
+
+TEST_F(EventsCoderTest, PairTargetCodesBothDirections) {
+  Document pair = Analyze("La Grecia e la Turchia hanno firmato ieri ad Atene.", "it");
+  EXPECT_TRUE(Has(pair, "GRC>TUR:057")) << ::testing::PrintToString(Summary(pair));
+  EXPECT_TRUE(Has(pair, "TUR>GRC:057")) << ::testing::PrintToString(Summary(pair));
+  Document single = Analyze("La Grecia ha firmato ieri.", "it");
+  EXPECT_EQ(Find(single, "057"), nullptr) << ::testing::PrintToString(Summary(single));
+}
+
+TEST_F(EventsCoderTest, PlaceStandsForTheTargetCountry) {
+  Document doc = Analyze("Il premier polacco è arrivato ieri ad Aarhus per il vertice.", "it");
+  ASSERT_TRUE(Has(doc, "POL>DNK:042")) << ::testing::PrintToString(Summary(doc));
+  const Event* e = Find(doc, "042");
+  EXPECT_FALSE(e->place.empty());
+  EXPECT_EQ(e->target_mention, kNoIndex);
+}
+
+TEST_F(EventsCoderTest, ElidedSubjectComesFromThePreviousSentence) {
+  Document doc = Analyze("La Francia ha convocato i giornalisti. Ha poi condannato la Russia per l'attacco.", "it");
+  EXPECT_TRUE(Has(doc, "FRA>RUS:111")) << ::testing::PrintToString(Summary(doc));
+}
+
+TEST_F(EventsCoderTest, NegatedEventIsNotCoded) {
+  Document doc = Analyze("La Francia non ha condannato la Russia.", "it");
+  EXPECT_FALSE(Has(doc, "FRA>RUS:111")) << ::testing::PrintToString(Summary(doc));
+  Document en = Analyze("Canada did not condemn Russia.", "en");
+  EXPECT_TRUE(en.extractions().events.empty()) << ::testing::PrintToString(Summary(en));
+}
+
+TEST_F(EventsCoderTest, NegatedCooperationBecomesRefusal) {
+  Document doc = Analyze("La Cina non incontrerà il Giappone.", "it");
+  EXPECT_FALSE(Has(doc, "CHN>JPN:044")) << ::testing::PrintToString(Summary(doc));
+  const Event* e = Find(doc, "125");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(Summary(doc));
+  EXPECT_TRUE(e->modality & kModalityNegated);
+}
+
+TEST_F(EventsCoderTest, HistoryGetsItsOwnDate) {
+  Document doc = Analyze("La Russia ha invaso l'Ucraina nel febbraio 2022.", "it");
+  const Event* e = Find(doc, "190");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(Summary(doc));
+  EXPECT_EQ(e->date, "2022-02");
+  EXPECT_TRUE(e->modality & kModalityHistory);
+}
+
+TEST_F(EventsCoderTest, IntentAndAllegedModality) {
+  Document threat = Analyze("La Russia ha minacciato di bombardare Kiev.", "it");
+  const Event* e = Find(threat, "1384");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(Summary(threat));
+  EXPECT_TRUE(e->modality & kModalityIntent);
+  EXPECT_EQ(Find(threat, "195"), nullptr);
+  Document alleged = Analyze("Russia reportedly attacked Ukraine at dawn.", "en");
+  const Event* a = Find(alleged, "190");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Summary(alleged));
+  EXPECT_TRUE(a->modality & kModalityAlleged);
+  EXPECT_LT(a->confidence, 1.0f);
+}
+
+}  // namespace
+}  // namespace cronaca
