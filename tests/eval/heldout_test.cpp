@@ -51,6 +51,14 @@ TEST_P(HeldOut, TimesMeetTheBar) {
   EXPECT_GE(s.report.ValueAccuracy(), 0.9);
 }
 
+TEST_P(HeldOut, QuotesMeetTheBar) {
+  std::string path = std::string(CRONACA_TEST_DATA_DIR) + "/eval/data/heldout_" + GetParam() + ".jsonl";
+  Scored s = ScoreFile(path);
+  EXPECT_GE(s.report.quotes.Precision(), 0.9);
+  EXPECT_GE(s.report.quotes.Recall(), 0.9);
+  EXPECT_GE(s.report.SpeakerAccuracy(), 0.9);
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, HeldOut, ::testing::Values("it", "en"));
 
 }  // namespace
