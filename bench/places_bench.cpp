@@ -12,11 +12,12 @@
 //   BM_PlacesStageNoMorph    the same without the morphology layer (no
 //                            lexicon evidence, no typo rule)
 //
-// Figures measured when the stage was written (Release build, CPU time on
-// one core of a busy two-core machine; rates count original bytes):
-//   load   35-40 ms CPU (24,361 cities, 2,681 regions, 230 countries and
-//          24 curated areas and sites; 29,359 (spelling, place) entries)
-//   stage  180-220 MB/s with the morphology layer, 200-250 MB/s without
+// Figures measured when the stage was written (Release build, one core of a
+// two-core machine; rates count original bytes):
+//   load   30-32 ms (24,361 cities, 2,681 regions, 230 countries and 24
+//          curated areas and sites; 29,367 (spelling, place) entries);
+//          35-40 ms CPU when the machine is busy
+//   stage  ~240 MB/s with the morphology layer, ~300 MB/s without
 #include <benchmark/benchmark.h>
 
 #include <filesystem>

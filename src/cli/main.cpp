@@ -261,16 +261,22 @@ int RunSummary(const std::string& db) {
     PrintError(summary.ok() ? rows.status() : summary.status());
     return kExitFatal;
   }
-  std::printf("%s: %zu documents (%zu ids), %zu sentences, %zu quality flags, %zu failed inputs\n",
-              db.c_str(), summary->documents, summary->ids, summary->sentences, summary->quality_flags,
-              summary->failures);
+  std::printf("%s: %zu documents (%zu ids), %zu sentences, %zu actor mentions, %zu time expressions, "
+              "%zu quotations, %zu events, %zu quality flags, %zu failed inputs\n",
+              db.c_str(), summary->documents, summary->ids, summary->sentences, summary->mentions, summary->times,
+              summary->quotes, summary->events, summary->quality_flags, summary->failures);
   std::printf("languages:");
   for (const auto& [lang, n] : summary->languages) std::printf(" %s=%zu", lang.empty() ? "?" : lang.c_str(), n);
-  std::printf("\n\n%-10s %-4s %-36s %5s %5s  %s\n", "date", "lang", "document", "sent", "flags", "title");
+  std::printf("\n\n%-10s %-4s %-34s %5s %5s %5s %6s %5s  %s\n", "date", "lang", "document", "actor", "time",
+              "quote", "event", "flags", "title");
   for (const DocumentRow& r : *rows) {
-    std::printf("%-10s %-4s %-36.36s %5zu %5zu  %.60s\n", r.date.empty() ? "-" : r.date.c_str(),
-                r.lang.c_str(), r.id.c_str(), r.n_sentences, r.n_flags, r.title.c_str());
+    std::string flags = std::to_string(r.n_flags) + (r.machine_translation ? " MT" : "");
+    std::printf("%-10s %-4s %-34.34s %5zu %5zu %5zu %6zu %5s  %.50s\n", r.date.empty() ? "-" : r.date.c_str(),
+                r.lang.c_str(), r.id.c_str(), r.n_mentions, r.n_times, r.n_quotes, r.n_events, flags.c_str(),
+                r.title.c_str());
   }
+  std::printf("\nactor: actor mentions; time: time expressions; quote: direct quotations; MT: machine "
+              "translation suspected.\nSee one document with: cronaca show ID --db %s\n", db.c_str());
   return kExitOk;
 }
 

@@ -1,5 +1,6 @@
 #include "serve/output.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace cronaca {
@@ -154,6 +155,50 @@ std::string DocumentToMarkdown(const Document& doc, const StringStore& strings, 
       out << "- **" << f.kind << "** (" << f.category << ", bytes " << f.span.begin << "-" << f.span.end
           << ", rule `" << f.rule << "`): " << f.explanation << "\n";
     }
+  }
+  const Extractions& ex = doc.extractions();
+  if (!ex.events.empty()) {
+    out << "\n## Events\n\n| source | code | target | date | trigger | rule |\n|---|---|---|---|---|---|\n";
+    for (const Event& e : ex.events) {
+      out << "| " << (e.source.empty() ? "-" : e.source) << " | " << e.code << " " << e.plover << " | "
+          << (e.target.empty() ? "-" : e.target) << " | " << (e.date.empty() ? "-" : e.date) << " | "
+          << doc.Text(e.trigger) << " | `" << e.rule << "` |\n";
+    }
+  }
+  bool any_quote = false;
+  for (const Quotation& q : ex.quotes) {
+    if (q.indirect || q.kind == QuoteKind::kEmpty) continue;
+    if (!any_quote) out << "\n## Quotations\n\n";
+    any_quote = true;
+    out << "- \u201C" << doc.Text(q.content) << "\u201D — " << (q.speaker.empty() ? "(no speaker)" : q.speaker);
+    if (!q.relay.empty()) out << ", as reported by " << q.relay;
+    out << "\n";
+  }
+  if (!ex.times.empty()) {
+    out << "\n## Time expressions\n\n";
+    for (const TimeExpression& t : ex.times) {
+      out << "- " << doc.Text(t.span) << " → ";
+      if (!t.value.empty()) {
+        out << t.value;
+      } else if (!t.candidates.empty()) {
+        out << "one of";
+        for (const std::string& c : t.candidates) out << " " << c;
+      } else {
+        out << "(no anchor)";
+      }
+      out << "\n";
+    }
+  }
+  if (!ex.mentions.empty()) {
+    out << "\n## Actors\n\n";
+    std::vector<std::string> seen;
+    for (const Mention& m : ex.mentions) {
+      std::string line = (m.name.empty() ? std::string(doc.Text(m.span)) : m.name) + " (" + m.code + ")";
+      if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
+      seen.push_back(line);
+    }
+    for (size_t i = 0; i < seen.size(); ++i) out << (i ? ", " : "") << seen[i];
+    out << "\n";
   }
   if (options.sentences) {
     out << "\n## Sentences\n\n";

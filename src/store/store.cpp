@@ -31,6 +31,7 @@ class Statement {
     sqlite3_bind_int64(stmt_, i, v);
     return *this;
   }
+  Statement& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
   Statement& Bind(int i, double v) {
     sqlite3_bind_double(stmt_, i, v);
     return *this;
@@ -65,7 +66,8 @@ CREATE TABLE IF NOT EXISTS documents(
   original TEXT NOT NULL,
   body_begin INTEGER NOT NULL, body_end INTEGER NOT NULL,
   pipeline TEXT, analyzed_at TEXT,
-  n_sentences INTEGER, n_tokens INTEGER);
+  n_sentences INTEGER, n_tokens INTEGER,
+  quality REAL, machine_translation INTEGER);
 CREATE TABLE IF NOT EXISTS document_ids(
   id TEXT PRIMARY KEY,
   key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE);
@@ -86,6 +88,41 @@ CREATE TABLE IF NOT EXISTS quality_flags(
   PRIMARY KEY(key, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS failures(
   origin TEXT PRIMARY KEY, code TEXT, message TEXT, at TEXT);
+CREATE TABLE IF NOT EXISTS mentions(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER, sentence INTEGER, type INTEGER,
+  resolution INTEGER, entity TEXT, name TEXT, code TEXT, rule TEXT, correction TEXT,
+  antecedent INTEGER, confidence REAL, role TEXT,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
+CREATE TABLE IF NOT EXISTS places(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER, sentence INTEGER, place TEXT, name TEXT,
+  country TEXT, kind TEXT, latitude REAL, longitude REAL, population INTEGER, rule TEXT,
+  correction TEXT,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS times(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER, sentence INTEGER, type INTEGER,
+  value TEXT, candidates TEXT, relative INTEGER, rule TEXT,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quotes(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, begin INTEGER, end INTEGER, content_begin INTEGER, content_end INTEGER,
+  sentence INTEGER, kind INTEGER, indirect INTEGER, speaker_mention INTEGER, speaker TEXT,
+  speaker_code TEXT, speaker_entity TEXT, relay_mention INTEGER, relay TEXT, relay_code TEXT,
+  rule TEXT, confidence REAL,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);
+CREATE TABLE IF NOT EXISTS events(
+  key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, trigger_begin INTEGER, trigger_end INTEGER, sentence INTEGER,
+  source_mention INTEGER, target_mention INTEGER, source TEXT, target TEXT, code TEXT,
+  plover TEXT, plover_mode TEXT, goldstein REAL, quad_class INTEGER, date TEXT, time INTEGER,
+  place TEXT, modality INTEGER, quotation INTEGER, rule TEXT, confidence REAL,
+  PRIMARY KEY(key, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_code ON events(code);
+CREATE INDEX IF NOT EXISTS events_source ON events(source);
 )sql";
 
 std::string Now() {
@@ -184,7 +221,9 @@ Status Store::Put(const Document& doc, const std::string& pipeline) {
     if (existing.Step() == SQLITE_ROW) display_id = existing.Text(0);
   }
   for (const char* sql : {"DELETE FROM paragraphs WHERE key = ?", "DELETE FROM sentences WHERE key = ?",
-                          "DELETE FROM quality_flags WHERE key = ?"}) {
+                          "DELETE FROM quality_flags WHERE key = ?", "DELETE FROM mentions WHERE key = ?",
+                          "DELETE FROM places WHERE key = ?", "DELETE FROM times WHERE key = ?",
+                          "DELETE FROM quotes WHERE key = ?", "DELETE FROM events WHERE key = ?"}) {
     Statement del(db_, sql);
     del.Bind(1, key);
     if (del.Step() != SQLITE_DONE) return Error("clearing old results of " + doc.id());
@@ -192,14 +231,15 @@ Status Store::Put(const Document& doc, const std::string& pipeline) {
   const Metadata& meta = doc.metadata();
   Statement put(db_,
                 "INSERT INTO documents(key, id, origin, title, source, url, date, lang, lang_confidence, "
-                "original, body_begin, body_end, pipeline, analyzed_at, n_sentences, n_tokens) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                "original, body_begin, body_end, pipeline, analyzed_at, n_sentences, n_tokens, quality, "
+                "machine_translation) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(key) DO UPDATE SET origin=excluded.origin, title=excluded.title, "
                 "source=excluded.source, url=excluded.url, date=excluded.date, lang=excluded.lang, "
                 "lang_confidence=excluded.lang_confidence, body_begin=excluded.body_begin, "
                 "body_end=excluded.body_end, original=excluded.original, pipeline=excluded.pipeline, "
                 "analyzed_at=excluded.analyzed_at, n_sentences=excluded.n_sentences, "
-                "n_tokens=excluded.n_tokens");
+                "n_tokens=excluded.n_tokens, quality=excluded.quality, "
+                "machine_translation=excluded.machine_translation");
   put.Bind(1, key).Bind(2, display_id).Bind(3, doc.origin()).Bind(4, meta.title).Bind(5, meta.source);
   put.Bind(6, meta.url);
   if (meta.has_date) put.Bind(7, meta.date.ToString()); else put.BindNull(7);
@@ -208,6 +248,8 @@ Status Store::Put(const Document& doc, const std::string& pipeline) {
   put.Bind(12, static_cast<int64_t>(doc.body().end)).Bind(13, pipeline).Bind(14, Now());
   put.Bind(15, static_cast<int64_t>(doc.sentences().size()));
   put.Bind(16, static_cast<int64_t>(doc.tokens().size()));
+  put.Bind(17, static_cast<double>(doc.extractions().quality));
+  put.Bind(18, static_cast<int64_t>(doc.extractions().machine_translation));
   if (put.Step() != SQLITE_DONE) return Error("storing " + doc.id());
 
   Statement id(db_, "INSERT INTO document_ids(id, key) VALUES(?, ?) ON CONFLICT(id) DO UPDATE SET key=excluded.key");
@@ -240,11 +282,209 @@ Status Store::Put(const Document& doc, const std::string& pipeline) {
     if (flag.Step() != SQLITE_DONE) return Error("storing quality flags of " + doc.id());
     flag.Reset();
   }
+  CRONACA_RETURN_IF_ERROR(PutExtractions(doc));
   // A document that now succeeds is no longer a failure.
   Statement ok(db_, "DELETE FROM failures WHERE origin = ?");
   ok.Bind(1, doc.origin());
   ok.Step();
   return Status::Ok();
+}
+
+namespace {
+
+int64_t Index(uint32_t i) { return i == kNoIndex ? -1 : static_cast<int64_t>(i); }
+uint32_t FromIndex(int64_t i) { return i < 0 ? kNoIndex : static_cast<uint32_t>(i); }
+
+std::string JoinCandidates(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    if (!out.empty()) out += ' ';
+    out += v;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitCandidates(const std::string& text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t space = text.find(' ', pos);
+    if (space == std::string::npos) space = text.size();
+    if (space > pos) out.push_back(text.substr(pos, space - pos));
+    pos = space + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Store::PutExtractions(const Document& doc) {
+  const std::string& key = doc.key();
+  const Extractions& ex = doc.extractions();
+  Statement m(db_, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < ex.mentions.size(); ++i) {
+    const Mention& x = ex.mentions[i];
+    m.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(x.span.begin));
+    m.Bind(4, static_cast<int64_t>(x.span.end)).Bind(5, static_cast<int64_t>(x.sentence));
+    m.Bind(6, static_cast<int64_t>(x.type)).Bind(7, static_cast<int64_t>(x.resolution)).Bind(8, x.entity);
+    m.Bind(9, x.name).Bind(10, x.code).Bind(11, x.rule).Bind(12, x.correction).Bind(13, Index(x.antecedent));
+    m.Bind(14, static_cast<double>(x.confidence)).Bind(15, x.role);
+    if (m.Step() != SQLITE_DONE) return Error("storing mentions of " + doc.id());
+    m.Reset();
+  }
+  Statement p(db_, "INSERT INTO places VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < ex.places.size(); ++i) {
+    const PlaceMention& x = ex.places[i];
+    p.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(x.span.begin));
+    p.Bind(4, static_cast<int64_t>(x.span.end)).Bind(5, static_cast<int64_t>(x.sentence)).Bind(6, x.place);
+    p.Bind(7, x.name).Bind(8, x.country).Bind(9, x.kind).Bind(10, x.latitude).Bind(11, x.longitude);
+    p.Bind(12, x.population).Bind(13, x.rule).Bind(14, x.correction);
+    if (p.Step() != SQLITE_DONE) return Error("storing places of " + doc.id());
+    p.Reset();
+  }
+  Statement t(db_, "INSERT INTO times VALUES(?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < ex.times.size(); ++i) {
+    const TimeExpression& x = ex.times[i];
+    t.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(x.span.begin));
+    t.Bind(4, static_cast<int64_t>(x.span.end)).Bind(5, static_cast<int64_t>(x.sentence));
+    t.Bind(6, static_cast<int64_t>(x.type)).Bind(7, x.value).Bind(8, JoinCandidates(x.candidates));
+    t.Bind(9, static_cast<int64_t>(x.relative)).Bind(10, x.rule);
+    if (t.Step() != SQLITE_DONE) return Error("storing times of " + doc.id());
+    t.Reset();
+  }
+  Statement q(db_, "INSERT INTO quotes VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < ex.quotes.size(); ++i) {
+    const Quotation& x = ex.quotes[i];
+    q.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(x.span.begin));
+    q.Bind(4, static_cast<int64_t>(x.span.end)).Bind(5, static_cast<int64_t>(x.content.begin));
+    q.Bind(6, static_cast<int64_t>(x.content.end)).Bind(7, static_cast<int64_t>(x.sentence));
+    q.Bind(8, static_cast<int64_t>(x.kind)).Bind(9, static_cast<int64_t>(x.indirect));
+    q.Bind(10, Index(x.speaker_mention)).Bind(11, x.speaker).Bind(12, x.speaker_code).Bind(13, x.speaker_entity);
+    q.Bind(14, Index(x.relay_mention)).Bind(15, x.relay).Bind(16, x.relay_code).Bind(17, x.rule);
+    q.Bind(18, static_cast<double>(x.confidence));
+    if (q.Step() != SQLITE_DONE) return Error("storing quotations of " + doc.id());
+    q.Reset();
+  }
+  Statement e(db_, "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < ex.events.size(); ++i) {
+    const Event& x = ex.events[i];
+    e.Bind(1, key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(x.trigger.begin));
+    e.Bind(4, static_cast<int64_t>(x.trigger.end)).Bind(5, static_cast<int64_t>(x.sentence));
+    e.Bind(6, Index(x.source_mention)).Bind(7, Index(x.target_mention)).Bind(8, x.source).Bind(9, x.target);
+    e.Bind(10, x.code).Bind(11, x.plover).Bind(12, x.plover_mode).Bind(13, x.goldstein);
+    e.Bind(14, static_cast<int64_t>(x.quad_class)).Bind(15, x.date).Bind(16, Index(x.time)).Bind(17, x.place);
+    e.Bind(18, static_cast<int64_t>(x.modality)).Bind(19, Index(x.quotation)).Bind(20, x.rule);
+    e.Bind(21, static_cast<double>(x.confidence));
+    if (e.Step() != SQLITE_DONE) return Error("storing events of " + doc.id());
+    e.Reset();
+  }
+  return Status::Ok();
+}
+
+void Store::LoadExtractions(const std::string& key, Document* doc) {
+  Extractions& ex = doc->extractions();
+  auto span = [](Statement& st, int col) {
+    return Span{static_cast<Offset>(st.Int(col)), static_cast<Offset>(st.Int(col + 1))};
+  };
+  Statement m(db_, "SELECT begin, end, sentence, type, resolution, entity, name, code, rule, correction, "
+                   "antecedent, confidence, role FROM mentions WHERE key = ? ORDER BY idx");
+  m.Bind(1, key);
+  while (m.Step() == SQLITE_ROW) {
+    Mention x;
+    x.span = span(m, 0);
+    x.sentence = static_cast<uint32_t>(m.Int(2));
+    x.type = static_cast<MentionType>(m.Int(3));
+    x.resolution = static_cast<Resolution>(m.Int(4));
+    x.entity = m.Text(5);
+    x.name = m.Text(6);
+    x.code = m.Text(7);
+    x.rule = m.Text(8);
+    x.correction = m.Text(9);
+    x.antecedent = FromIndex(m.Int(10));
+    x.confidence = static_cast<float>(m.Real(11));
+    x.role = m.Text(12);
+    ex.mentions.push_back(std::move(x));
+  }
+  Statement p(db_, "SELECT begin, end, sentence, place, name, country, kind, latitude, longitude, population, "
+                   "rule, correction FROM places WHERE key = ? ORDER BY idx");
+  p.Bind(1, key);
+  while (p.Step() == SQLITE_ROW) {
+    PlaceMention x;
+    x.span = span(p, 0);
+    x.sentence = static_cast<uint32_t>(p.Int(2));
+    x.place = p.Text(3);
+    x.name = p.Text(4);
+    x.country = p.Text(5);
+    x.kind = p.Text(6);
+    x.latitude = p.Real(7);
+    x.longitude = p.Real(8);
+    x.population = p.Int(9);
+    x.rule = p.Text(10);
+    x.correction = p.Text(11);
+    ex.places.push_back(std::move(x));
+  }
+  Statement t(db_, "SELECT begin, end, sentence, type, value, candidates, relative, rule FROM times "
+                   "WHERE key = ? ORDER BY idx");
+  t.Bind(1, key);
+  while (t.Step() == SQLITE_ROW) {
+    TimeExpression x;
+    x.span = span(t, 0);
+    x.sentence = static_cast<uint32_t>(t.Int(2));
+    x.type = static_cast<TimeType>(t.Int(3));
+    x.value = t.Text(4);
+    x.candidates = SplitCandidates(t.Text(5));
+    x.relative = t.Int(6) != 0;
+    x.rule = t.Text(7);
+    ex.times.push_back(std::move(x));
+  }
+  Statement q(db_, "SELECT begin, end, content_begin, content_end, sentence, kind, indirect, speaker_mention, "
+                   "speaker, speaker_code, speaker_entity, relay_mention, relay, relay_code, rule, confidence "
+                   "FROM quotes WHERE key = ? ORDER BY idx");
+  q.Bind(1, key);
+  while (q.Step() == SQLITE_ROW) {
+    Quotation x;
+    x.span = span(q, 0);
+    x.content = span(q, 2);
+    x.sentence = static_cast<uint32_t>(q.Int(4));
+    x.kind = static_cast<QuoteKind>(q.Int(5));
+    x.indirect = q.Int(6) != 0;
+    x.speaker_mention = FromIndex(q.Int(7));
+    x.speaker = q.Text(8);
+    x.speaker_code = q.Text(9);
+    x.speaker_entity = q.Text(10);
+    x.relay_mention = FromIndex(q.Int(11));
+    x.relay = q.Text(12);
+    x.relay_code = q.Text(13);
+    x.rule = q.Text(14);
+    x.confidence = static_cast<float>(q.Real(15));
+    ex.quotes.push_back(std::move(x));
+  }
+  Statement e(db_, "SELECT trigger_begin, trigger_end, sentence, source_mention, target_mention, source, target, "
+                   "code, plover, plover_mode, goldstein, quad_class, date, time, place, modality, quotation, rule, "
+                   "confidence FROM events WHERE key = ? ORDER BY idx");
+  e.Bind(1, key);
+  while (e.Step() == SQLITE_ROW) {
+    Event x;
+    x.trigger = span(e, 0);
+    x.sentence = static_cast<uint32_t>(e.Int(2));
+    x.source_mention = FromIndex(e.Int(3));
+    x.target_mention = FromIndex(e.Int(4));
+    x.source = e.Text(5);
+    x.target = e.Text(6);
+    x.code = e.Text(7);
+    x.plover = e.Text(8);
+    x.plover_mode = e.Text(9);
+    x.goldstein = e.Real(10);
+    x.quad_class = static_cast<int>(e.Int(11));
+    x.date = e.Text(12);
+    x.time = FromIndex(e.Int(13));
+    x.place = e.Text(14);
+    x.modality = static_cast<uint8_t>(e.Int(15));
+    x.quotation = FromIndex(e.Int(16));
+    x.rule = e.Text(17);
+    x.confidence = static_cast<float>(e.Real(18));
+    ex.events.push_back(std::move(x));
+  }
 }
 
 Status Store::RecordFailure(const Status& failure) {
@@ -290,7 +530,7 @@ Result<std::optional<Document>> Store::Load(const std::string& id_or_key) {
   if (key->empty()) return std::optional<Document>();
   Statement q(db_,
               "SELECT id, origin, title, source, url, date, lang, lang_confidence, original, body_begin, "
-              "body_end FROM documents WHERE key = ?");
+              "body_end, quality, machine_translation FROM documents WHERE key = ?");
   q.Bind(1, *key);
   if (q.Step() != SQLITE_ROW) return std::optional<Document>();
   Document doc(q.Text(0), q.Text(8));
@@ -306,7 +546,11 @@ Result<std::optional<Document>> Store::Load(const std::string& id_or_key) {
   }
   doc.set_lang(q.Text(6), static_cast<float>(q.Real(7)));
   doc.set_body(Span{static_cast<Offset>(q.Int(9)), static_cast<Offset>(q.Int(10))});
-  doc.AddLayers(kLayerOriginal | kLayerLanguage | kLayerParagraphs | kLayerSentences | kLayerQualityFlags);
+  doc.extractions().quality = static_cast<float>(q.Real(11));
+  doc.extractions().machine_translation = q.Int(12) != 0;
+  doc.AddLayers(kLayerOriginal | kLayerLanguage | kLayerParagraphs | kLayerSentences | kLayerQualityFlags |
+                kLayerMentions | kLayerTimes | kLayerQuotes | kLayerEvents);
+  LoadExtractions(*key, &doc);
 
   Statement p(db_, "SELECT begin, end, lang, confidence FROM paragraphs WHERE key = ? ORDER BY idx");
   p.Bind(1, *key);
@@ -363,6 +607,10 @@ Result<StoreSummary> Store::Summarize() {
   CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM sentences", &summary.sentences));
   CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM quality_flags", &summary.quality_flags));
   CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM failures", &summary.failures));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM mentions", &summary.mentions));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM times", &summary.times));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM quotes WHERE indirect = 0 AND kind != 3", &summary.quotes));
+  CRONACA_RETURN_IF_ERROR(count("SELECT count(*) FROM events", &summary.events));
   Statement langs(db_, "SELECT lang, count(*) FROM documents GROUP BY lang ORDER BY count(*) DESC, lang");
   while (langs.Step() == SQLITE_ROW) summary.languages.emplace_back(langs.Text(0), static_cast<size_t>(langs.Int(1)));
   return summary;
@@ -371,7 +619,11 @@ Result<StoreSummary> Store::Summarize() {
 Result<std::vector<DocumentRow>> Store::ListDocuments() {
   Statement q(db_,
               "SELECT d.key, d.id, d.title, d.source, d.date, d.lang, d.n_sentences, d.n_tokens, "
-              "(SELECT count(*) FROM quality_flags f WHERE f.key = d.key) "
+              "(SELECT count(*) FROM quality_flags f WHERE f.key = d.key), "
+              "(SELECT count(*) FROM mentions m WHERE m.key = d.key), "
+              "(SELECT count(*) FROM times t WHERE t.key = d.key), "
+              "(SELECT count(*) FROM quotes x WHERE x.key = d.key AND x.indirect = 0 AND x.kind != 3), "
+              "(SELECT count(*) FROM events e WHERE e.key = d.key), d.machine_translation "
               "FROM documents d ORDER BY d.date, d.id");
   std::vector<DocumentRow> rows;
   while (q.Step() == SQLITE_ROW) {
@@ -385,6 +637,11 @@ Result<std::vector<DocumentRow>> Store::ListDocuments() {
     row.n_sentences = static_cast<size_t>(q.Int(6));
     row.n_tokens = static_cast<size_t>(q.Int(7));
     row.n_flags = static_cast<size_t>(q.Int(8));
+    row.n_mentions = static_cast<size_t>(q.Int(9));
+    row.n_times = static_cast<size_t>(q.Int(10));
+    row.n_quotes = static_cast<size_t>(q.Int(11));
+    row.n_events = static_cast<size_t>(q.Int(12));
+    row.machine_translation = q.Int(13) != 0;
     rows.push_back(std::move(row));
   }
   return rows;

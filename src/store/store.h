@@ -19,7 +19,14 @@
 //   paragraphs(key, idx, begin, end, lang, confidence)
 //   sentences(key, idx, begin, end, paragraph, token_begin, token_end)
 //   quality_flags(key, idx, begin, end, kind, category, explanation, rule)
+//   mentions(key, idx, begin, end, sentence, type, resolution, entity, name, code, rule, ...)
+//   places(key, idx, begin, end, sentence, place, name, country, kind, latitude, longitude, ...)
+//   times(key, idx, begin, end, sentence, type, value, candidates, relative, rule)
+//   quotes(key, idx, begin, end, content_begin, content_end, kind, indirect, speaker, ...)
+//   events(key, idx, trigger_begin, trigger_end, source, target, code, plover, goldstein,
+//          quad_class, date, modality, rule, confidence, ...)
 //   failures(origin, code, message, at)   inputs that could not be analysed
+// documents also keeps the quality score and the machine-translation verdict.
 // All begin/end are byte offsets into documents.original. Tokens are not
 // stored: they are cheap to recompute and would dominate the file.
 //
@@ -45,12 +52,15 @@ struct StoreSummary {
   size_t sentences = 0;
   size_t quality_flags = 0;
   size_t failures = 0;
+  size_t mentions = 0, times = 0, quotes = 0, events = 0;
   std::vector<std::pair<std::string, size_t>> languages;  // lang, documents
 };
 
 struct DocumentRow {
   std::string key, id, title, source, date, lang;
   size_t n_sentences = 0, n_tokens = 0, n_flags = 0;
+  size_t n_mentions = 0, n_times = 0, n_quotes = 0, n_events = 0;
+  bool machine_translation = false;
 };
 
 class Store {
@@ -88,6 +98,8 @@ class Store {
   Status Migrate();
   Status Error(const std::string& what) const;
   Result<std::string> ResolveKey(const std::string& id_or_key);
+  Status PutExtractions(const Document& doc);
+  void LoadExtractions(const std::string& key, Document* doc);
 
   sqlite3* db_;
 };

@@ -36,7 +36,7 @@
 // prefix of a multi-word key is in the index too (has_longer), so a matcher
 // can extend a match token by token and stop as soon as no name continues.
 //
-// Loading takes 35-40 ms (bench/places_bench.cpp); Default() loads once
+// Loading takes 30-40 ms (bench/places_bench.cpp); Default() loads once
 // per process. A Gazetteer is immutable after loading, so it is thread-safe
 // and shared (shared_ptr<const Gazetteer>) by the stages of every thread.
 // Not copyable (large); movable.
