@@ -157,3 +157,40 @@ TEST_F(StoreTest, RefusesNewerSchemaAndBadPath) {
 
 }  // namespace
 }  // namespace cronaca
+
+#include "engine/analyzer.h"
+#include "serve/output.h"
+
+namespace cronaca {
+namespace {
+
+// Everything the extract stages add comes back from the store unchanged.
+TEST_F(StoreTest, ExtractedLayersRoundTrip) {
+  auto analyzer = Analyzer::Create(AnalyzerOptions{});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  InputReader reader({std::string(CRONACA_SOURCE_DIR) + "/examples/it_alaska_summit_traduzione.txt",
+                      std::string(CRONACA_SOURCE_DIR) + "/examples/en_istanbul_talks_wire.txt"});
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  while (auto item = reader.Next()) {
+    ASSERT_TRUE(item->ok());
+    Document doc = std::move(item->value());
+    ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
+    ASSERT_TRUE((*store)->Put(doc, "p").ok());
+    auto loaded = (*store)->Load(doc.id());
+    ASSERT_TRUE(loaded.ok() && loaded->has_value());
+    OutputOptions options;
+    options.sentences = false;
+    nlohmann::json before = DocumentToJson(doc, (*analyzer)->strings(), options);
+    nlohmann::json after = DocumentToJson(**loaded, (*analyzer)->strings(), options);
+    for (const char* field : {"events", "quotes", "claims", "empty_quotes", "times", "mentions", "places",
+                              "quality_flags", "quality", "date", "lang"}) {
+      EXPECT_EQ(before[field], after[field]) << doc.id() << " " << field;
+    }
+    EXPECT_FALSE(before["mentions"].empty());
+    EXPECT_FALSE(before["times"].empty());
+  }
+}
+
+}  // namespace
+}  // namespace cronaca
