@@ -114,7 +114,11 @@ int RunAnalyze(const AnalyzeArgs& args) {
 
   size_t done = 0, failed = 0, in_batch = 0;
   nlohmann::json json_array = nlohmann::json::array();
-  struct Row { std::string id, lang, date; size_t sentences, tokens, flags; };
+  struct Row {
+    std::string id, lang, date;
+    size_t sentences, mentions, times, quotes, events, flags;
+    bool machine_translation;
+  };
   std::vector<Row> rows;
   bool in_transaction = false;
   auto commit = [&]() -> bool {
@@ -159,9 +163,12 @@ int RunAnalyze(const AnalyzeArgs& args) {
           } else if (args.format == "md") {
             out.stream() << DocumentToMarkdown(doc, (*analyzer)->strings(), output_options) << '\n';
           } else if (args.format == "summary") {
-            rows.push_back({doc.id(), doc.lang(),
-                            doc.metadata().has_date ? doc.metadata().date.ToString() : "-",
-                            doc.sentences().size(), doc.tokens().size(), doc.quality_flags().size()});
+            const Extractions& ex = doc.extractions();
+            size_t quotes = 0;
+            for (const Quotation& q : ex.quotes) quotes += !q.indirect && q.kind != QuoteKind::kEmpty;
+            rows.push_back({doc.id(), doc.lang(), doc.metadata().has_date ? doc.metadata().date.ToString() : "-",
+                            doc.sentences().size(), ex.mentions.size(), ex.times.size(), quotes, ex.events.size(),
+                            doc.quality_flags().size(), ex.machine_translation});
           }
         }
       }
@@ -181,12 +188,14 @@ int RunAnalyze(const AnalyzeArgs& args) {
   if (args.format == "summary") {
     std::ostream& o = out.stream();
     char line[256];
-    std::snprintf(line, sizeof line, "%-36s %-4s %-10s %9s %7s %5s\n", "document", "lang", "date",
-                  "sentences", "tokens", "flags");
+    std::snprintf(line, sizeof line, "%-34s %-4s %-10s %5s %5s %5s %5s %6s %5s\n", "document", "lang", "date",
+                  "sent", "actor", "time", "quote", "event", "flags");
     o << line;
     for (const Row& r : rows) {
-      std::snprintf(line, sizeof line, "%-36.36s %-4s %-10s %9zu %7zu %5zu\n", r.id.c_str(), r.lang.c_str(),
-                    r.date.c_str(), r.sentences, r.tokens, r.flags);
+      std::string flags = std::to_string(r.flags) + (r.machine_translation ? " MT" : "");
+      std::snprintf(line, sizeof line, "%-34.34s %-4s %-10s %5zu %5zu %5zu %5zu %6zu %5s\n", r.id.c_str(),
+                    r.lang.c_str(), r.date.c_str(), r.sentences, r.mentions, r.times, r.quotes, r.events,
+                    flags.c_str());
       o << line;
     }
     o << "\n" << done << " documents analysed";
