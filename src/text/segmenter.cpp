@@ -7,18 +7,13 @@
 #include <algorithm>
 #include <set>
 
+#include "common/resource_text.h"
 #include "common/resources.h"
 #include "text/utf8.h"
 
 namespace cronaca {
 
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -28,48 +23,21 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-// Iterates "key = value" / plain lines of a resource file, skipping comments.
-template <typename Fn>
-Status ForEachLine(std::string_view text, Fn fn) {
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = Trim(text.substr(pos, nl - pos));
-    ++line_no;
-    pos = nl + 1;
-    if (line.empty() || line.front() == '#') {
-      if (nl == text.size()) break;
-      continue;
-    }
-    CRONACA_RETURN_IF_ERROR(fn(line, line_no));
-    if (nl == text.size()) break;
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<TokenizerRules> ParseTokenizerRules(std::string_view text, const std::string& file_name) {
   TokenizerRules rules;
-  Status status = ForEachLine(text, [&](std::string_view line, size_t line_no) -> Status {
-    size_t eq = line.find('=');
-    auto error = [&](const std::string& why) {
-      return Status(StatusCode::kResourceError,
-                    file_name + ":" + std::to_string(line_no) + ": " + why);
-    };
-    if (eq == std::string_view::npos) return error("expected 'key = value'");
-    std::string_view key = Trim(line.substr(0, eq));
-    std::string_view value = Trim(line.substr(eq + 1));
-    if (value.empty()) return error("empty value for '" + std::string(key) + "'");
+  Status status = ForEachKeyValue(text, file_name, [&](std::string_view key, std::string_view value,
+                                                       size_t line_no) -> Status {
     if (key == "split_after_apostrophe") {
-      if (value != "yes" && value != "no") return error("split_after_apostrophe must be yes or no");
+      if (value != "yes" && value != "no") {
+        return LineError(file_name, line_no, "split_after_apostrophe must be yes or no");
+      }
       rules.split_after_apostrophe = value == "yes";
     } else if (key == "suffix") {
       rules.suffixes.push_back(AsciiLower(value));
     } else {
-      return error("unknown key '" + std::string(key) + "'");
+      return LineError(file_name, line_no, "unknown key '" + std::string(key) + "'");
     }
     return Status::Ok();
   });
@@ -83,11 +51,10 @@ Result<TokenizerRules> ParseTokenizerRules(std::string_view text, const std::str
 Result<std::vector<std::string>> ParseAbbreviations(std::string_view text,
                                                     const std::string& file_name) {
   std::vector<std::string> abbreviations;
-  Status status = ForEachLine(text, [&](std::string_view line, size_t line_no) -> Status {
+  Status status = ForEachResourceLine(text, [&](std::string_view line, size_t line_no) -> Status {
     if (line.back() != '.' || line.find(' ') != std::string_view::npos) {
-      return Status(StatusCode::kResourceError,
-                    file_name + ":" + std::to_string(line_no) +
-                        ": an abbreviation is one word ending in '.', got '" + std::string(line) + "'");
+      return LineError(file_name, line_no,
+                       "an abbreviation is one word ending in '.', got '" + std::string(line) + "'");
     }
     abbreviations.emplace_back(line);
     return Status::Ok();

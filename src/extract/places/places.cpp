@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "common/resource_text.h"
 #include "common/resources.h"
 #include "extract/places/edits.h"
 #include "extract/places/fold.h"
@@ -61,11 +62,6 @@ enum CandidateNeed : uint8_t {
   kNeedNamedRegion = 1u << 2,           // a common word and a small place ("Alliance")
 };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool IsPersonClass(ProperClass cls) {
   return cls == ProperClass::kGivenName || cls == ProperClass::kSurname || cls == ProperClass::kPerson;
@@ -79,23 +75,9 @@ bool IsAlpha3(std::string_view s) {
 
 Result<PlaceLanguageRules> ParsePlaceLanguageRules(std::string_view text, const std::string& file_name) {
   PlaceLanguageRules rules;
-  size_t pos = 0;
-  size_t line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    auto error = [&](const std::string& why) {
-      return Status(StatusCode::kResourceError, file_name + ":" + std::to_string(line_no) + ": " + why);
-    };
-    size_t eq = line.find('=');
-    if (eq == std::string_view::npos) return error("expected 'key = value'");
-    std::string_view key = Trim(line.substr(0, eq));
-    std::string_view value = Trim(line.substr(eq + 1));
-    if (value.empty()) return error("empty value for '" + std::string(key) + "'");
+  Status status = ForEachKeyValue(text, file_name, [&](std::string_view key, std::string_view value,
+                                                       size_t line_no) -> Status {
+    auto error = [&](const std::string& why) { return LineError(file_name, line_no, why); };
     if (key == "locative") {
       size_t start = 0;
       while (start < value.size()) {
@@ -116,7 +98,9 @@ Result<PlaceLanguageRules> ParsePlaceLanguageRules(std::string_view text, const 
     } else {
       return error("unknown key '" + std::string(key) + "' (expected locative or home_country)");
     }
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   std::sort(rules.locatives.begin(), rules.locatives.end());
   rules.locatives.erase(std::unique(rules.locatives.begin(), rules.locatives.end()), rules.locatives.end());
   return rules;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/resource_text.h"
 #include "common/resources.h"
 #include "morph/fst_analyser.h"
 #include "morph/morphology_config.h"
@@ -16,30 +17,11 @@ namespace cronaca {
 
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 std::string Lower(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.toLower(icu::Locale::getRoot());
   std::string out;
   u.toUTF8String(out);
-  return out;
-}
-
-std::vector<std::string> SplitList(std::string_view value) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= value.size()) {
-    size_t bar = value.find('|', pos);
-    if (bar == std::string_view::npos) bar = value.size();
-    std::string_view item = Trim(value.substr(pos, bar - pos));
-    if (!item.empty()) out.emplace_back(item);
-    pos = bar + 1;
-  }
   return out;
 }
 
@@ -68,51 +50,38 @@ struct Evidence {
 
 Result<QualityRules> ParseQualityRules(std::string_view text, const std::string& file_name) {
   QualityRules rules;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    auto error = [&](const std::string& why) {
-      return Status(StatusCode::kResourceError, file_name + ":" + std::to_string(line_no) + ": " + why);
-    };
-    size_t eq = line.find('=');
-    if (eq == std::string_view::npos) return error("expected 'key = value'");
-    std::string key(Trim(line.substr(0, eq)));
-    std::string_view value = Trim(line.substr(eq + 1));
-    if (value.empty()) return error("empty value for '" + key + "'");
-    std::vector<std::string> items = SplitList(value);
+  Status status = ForEachKeyValue(text, file_name, [&](std::string_view key, std::string_view value,
+                                                       size_t line_no) -> Status {
+    std::vector<std::string> items = SplitValues(value);
     auto append_lower = [&](std::vector<std::string>* out) {
       for (const std::string& item : items) out->push_back(Lower(item));
+      return Status::Ok();
     };
-    if (key == "negation") {
-      append_lower(&rules.negations);
-    } else if (key == "source_spelling") {
-      append_lower(&rules.source_spellings);
-    } else if (key == "foreign_function_words") {
-      append_lower(&rules.foreign_function_words);
-    } else if (key == "no_final") {
-      append_lower(&rules.no_final);
-    } else if (key == "foreign_language") {
-      if (items.size() != 1 || items[0].size() != 2) return error("foreign_language must be one ISO 639-1 code");
+    if (key == "negation") return append_lower(&rules.negations);
+    if (key == "source_spelling") return append_lower(&rules.source_spellings);
+    if (key == "foreign_function_words") return append_lower(&rules.foreign_function_words);
+    if (key == "no_final") return append_lower(&rules.no_final);
+    if (key == "foreign_language") {
+      if (items.size() != 1 || items[0].size() != 2) {
+        return LineError(file_name, line_no, "foreign_language must be one ISO 639-1 code");
+      }
       rules.foreign_language = items[0];
-    } else if (key == "calque") {
+      return Status::Ok();
+    }
+    if (key == "calque") {
       for (const std::string& item : items) {
         std::string lower = Lower(item);
         size_t space = lower.find(' ');
         if (space == std::string::npos || lower.find(' ', space + 1) != std::string::npos) {
-          return error("a calque is two lemmas separated by one space, got '" + item + "'");
+          return LineError(file_name, line_no, "a calque is two lemmas separated by one space, got '" + item + "'");
         }
         rules.calques.emplace_back(lower.substr(0, space), lower.substr(space + 1));
       }
-    } else {
-      return error("unknown key '" + key + "'");
+      return Status::Ok();
     }
-  }
+    return LineError(file_name, line_no, "unknown key '" + std::string(key) + "'");
+  });
+  if (!status.ok()) return status;
   return rules;
 }
 

@@ -1,0 +1,28 @@
+#include "common/resource_text.h"
+
+namespace cronaca {
+
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string> SplitValues(std::string_view value, char separator) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t end = value.find(separator, start);
+    if (end == std::string_view::npos) end = value.size();
+    std::string_view item = TrimBlanks(value.substr(start, end - start));
+    if (!item.empty()) out.emplace_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+
+Status LineError(const std::string& file, size_t line_no, const std::string& why) {
+  return Status(StatusCode::kResourceError, file + ":" + std::to_string(line_no) + ": " + why);
+}
+
+}  // namespace cronaca
