@@ -5,6 +5,7 @@
 //   cronaca summary           what the database holds
 //   cronaca export            stored documents as JSONL
 //   cronaca eval GOLD.jsonl   score against annotated snippets
+//   cronaca explain DOC#N     why an event was coded
 //   cronaca dict check        report errors in the actor dictionaries
 //
 // Exit status: 0 success; 1 some inputs failed (the others were processed);
@@ -26,6 +27,7 @@
 #include "extract/actors/actors.h"
 #include "eval/scorer.h"
 #include "ingest/reader.h"
+#include "serve/gdelt.h"
 #include "serve/output.h"
 #include "store/store.h"
 #include "text/language.h"
@@ -289,11 +291,7 @@ int RunSummary(const std::string& db) {
   return kExitOk;
 }
 
-int RunExport(const std::string& db, const std::string& format, const std::string& output) {
-  if (format != "jsonl") {
-    PrintError(Status(StatusCode::kUnsupported, "export format '" + format + "' is not available (jsonl is)"));
-    return kExitFatal;
-  }
+int RunExport(const std::string& db, const std::string& format, const std::string& output, bool header) {
   auto store = Store::Open(db);
   if (!store.ok()) {
     PrintError(store.status());
@@ -305,11 +303,128 @@ int RunExport(const std::string& db, const std::string& format, const std::strin
     return kExitFatal;
   }
   Output out(output);
+  if (!out.ok()) {
+    PrintError(Status(StatusCode::kIoError, output + ": cannot write"));
+    return kExitFatal;
+  }
   StringStore strings;
+  GdeltWriter gdelt(&out.stream(), header && format == "gdelt");
   for (const DocumentRow& r : *rows) {
     auto doc = (*store)->Load(r.key);
     if (!doc.ok() || !doc->has_value()) continue;
-    out.stream() << DocumentToJson(**doc, strings).dump() << '\n';
+    if (format == "gdelt") {
+      gdelt.Write(**doc);
+    } else {
+      out.stream() << DocumentToJson(**doc, strings).dump() << '\n';
+    }
+  }
+  return kExitOk;
+}
+
+// "DOC#N": the N-th event (from 1) of a document; "DOC" alone lists them.
+int RunExplain(const std::string& db, const std::string& target) {
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    PrintError(store.status());
+    return kExitFatal;
+  }
+  size_t hash = target.rfind('#');
+  std::string doc_id = hash == std::string::npos ? target : target.substr(0, hash);
+  auto loaded = (*store)->Load(doc_id);
+  if (!loaded.ok()) {
+    PrintError(loaded.status());
+    return kExitFatal;
+  }
+  if (!loaded->has_value()) {
+    PrintError(Status(StatusCode::kNotFound, doc_id + ": no such document in " + db));
+    return kExitSomeFailed;
+  }
+  const Document& doc = **loaded;
+  const Extractions& ex = doc.extractions();
+  if (hash == std::string::npos) {
+    std::printf("%zu events in %s (explain one with: cronaca explain '%s#N'):\n", ex.events.size(),
+                doc.id().c_str(), doc.id().c_str());
+    for (size_t i = 0; i < ex.events.size(); ++i) {
+      const Event& e = ex.events[i];
+      std::printf("  #%zu  %s %s %s  \"%s\"\n", i + 1, e.source.empty() ? "-" : e.source.c_str(), e.code.c_str(),
+                  e.target.empty() ? "-" : e.target.c_str(), std::string(doc.Text(e.trigger)).c_str());
+    }
+    return kExitOk;
+  }
+  size_t n = 0;
+  try {
+    n = std::stoul(target.substr(hash + 1));
+  } catch (const std::exception&) {
+    n = 0;
+  }
+  if (n == 0 || n > ex.events.size()) {
+    PrintError(Status(StatusCode::kNotFound, target + ": " + doc.id() + " has " + std::to_string(ex.events.size()) +
+                                                 " events, numbered from 1"));
+    return kExitSomeFailed;
+  }
+  const Event& e = ex.events[n - 1];
+  auto span_text = [&](Span span) {
+    return std::string(doc.Text(span)) + "  [bytes " + std::to_string(span.begin) + "-" + std::to_string(span.end) + "]";
+  };
+  std::printf("event %s#%zu\n", doc.id().c_str(), n);
+  std::printf("  code      %s  PLOVER %s%s%s, Goldstein %.1f, quad class %d\n", e.code.c_str(), e.plover.c_str(),
+              e.plover_mode.empty() ? "" : "/", e.plover_mode.c_str(), e.goldstein, e.quad_class);
+  std::printf("  trigger   %s\n", span_text(e.trigger).c_str());
+  if (e.source_mention < ex.mentions.size()) {
+    const Mention& m = ex.mentions[e.source_mention];
+    std::printf("  source    %s = %s (%s, rule %s)\n", span_text(m.span).c_str(), e.source.c_str(), m.name.c_str(),
+                m.rule.c_str());
+  } else {
+    std::printf("  source    %s\n", e.source.empty() ? "(none)" : e.source.c_str());
+  }
+  if (e.target_mention < ex.mentions.size()) {
+    const Mention& m = ex.mentions[e.target_mention];
+    std::printf("  target    %s = %s (%s, rule %s)\n", span_text(m.span).c_str(), e.target.c_str(), m.name.c_str(),
+                m.rule.c_str());
+  } else {
+    std::printf("  target    %s\n", e.target.empty() ? "(none)" : e.target.c_str());
+  }
+  std::string date = e.date.empty() ? "(publication date only)" : e.date;
+  if (e.time < ex.times.size()) date += "  from \"" + std::string(doc.Text(ex.times[e.time].span)) + "\"";
+  std::printf("  date      %s\n", date.c_str());
+  std::string modality;
+  for (auto [bit, name] : {std::pair{kModalityNegated, "negated"}, {kModalityIntent, "intent"},
+                           {kModalityAlleged, "alleged"}, {kModalityReported, "reported"},
+                           {kModalityHistory, "history"}}) {
+    if (e.modality & bit) modality += std::string(modality.empty() ? "" : ", ") + name;
+  }
+  std::printf("  modality  %s\n", modality.empty() ? "asserted" : modality.c_str());
+  std::printf("  confidence %.2f\n", e.confidence);
+  if (e.quotation < ex.quotes.size()) {
+    const Quotation& q = ex.quotes[e.quotation];
+    std::printf("  reported  by %s%s%s\n", q.speaker.empty() ? "(unknown)" : q.speaker.c_str(),
+                q.relay.empty() ? "" : ", relayed by ", q.relay.c_str());
+  }
+  if (e.sentence < doc.sentences().size()) {
+    std::printf("  sentence  %s\n", std::string(doc.Text(doc.sentences()[e.sentence].span)).c_str());
+  }
+  std::printf("  rule      %s\n", e.rule.c_str());
+  // The pattern line itself: rule ids are "events.<lang>.<pattern id>".
+  const std::string prefix = "events.";
+  if (e.rule.rfind(prefix, 0) == 0) {
+    size_t dot = e.rule.find('.', prefix.size());
+    if (dot != std::string::npos) {
+      std::string lang = e.rule.substr(prefix.size(), dot - prefix.size());
+      std::string id = e.rule.substr(dot + 1);
+      auto path = FindResource(lang, "events.txt");
+      if (path.ok()) {
+        std::ifstream in(*path);
+        std::string line;
+        size_t line_no = 0;
+        while (std::getline(in, line)) {
+          ++line_no;
+          if (line.rfind(id, 0) == 0 && line.size() > id.size() && (line[id.size()] == ' ' || line[id.size()] == '|')) {
+            std::printf("  pattern   %s:%zu: %s\n", path->string().c_str(), line_no, line.c_str());
+            break;
+          }
+        }
+      }
+    }
   }
   return kExitOk;
 }
@@ -448,10 +563,23 @@ int main(int argc, char** argv) {
   cmd_summary->add_option("--db", db, "SQLite database")->capture_default_str();
 
   std::string export_format = "jsonl", export_output;
-  CLI::App* cmd_export = app.add_subcommand("export", "Write every stored document as JSONL (the analyze --format jsonl shape).");
+  bool export_header = false;
+  CLI::App* cmd_export = app.add_subcommand(
+      "export", "Write what the database holds: every document as JSONL (the analyze --format jsonl shape), "
+                "or every event as a GDELT 2.0 event table (tab-separated, 61 columns).");
   cmd_export->add_option("--db", db, "SQLite database")->capture_default_str();
-  cmd_export->add_option("--format", export_format, "jsonl")->capture_default_str();
+  cmd_export->add_option("--format", export_format, "jsonl or gdelt")
+      ->check(CLI::IsMember({"jsonl", "gdelt"}))
+      ->capture_default_str();
+  cmd_export->add_flag("--header", export_header, "With --format gdelt: a first line with the column names");
   cmd_export->add_option("-o,--output", export_output, "Output file (default stdout)");
+
+  std::string explain_target;
+  CLI::App* cmd_explain = app.add_subcommand(
+      "explain", "Why an event was coded: its pattern (file and line), trigger, source and target with their "
+                 "spans and dictionary rules, date, modality. ID is DOC#N; DOC alone lists its events.");
+  cmd_explain->add_option("id", explain_target, "DOC#N (N from 1) or DOC")->required();
+  cmd_explain->add_option("--db", db, "SQLite database")->capture_default_str();
 
   std::vector<std::string> gold_paths;
   std::string pred_path;
@@ -481,7 +609,8 @@ int main(int argc, char** argv) {
   if (*cmd_analyze) return cronaca::RunAnalyze(analyze);
   if (*cmd_show) return cronaca::RunShow(db, show_id, show_format, show_tokens);
   if (*cmd_summary) return cronaca::RunSummary(db);
-  if (*cmd_export) return cronaca::RunExport(db, export_format, export_output);
+  if (*cmd_export) return cronaca::RunExport(db, export_format, export_output, export_header);
+  if (*cmd_explain) return cronaca::RunExplain(db, explain_target);
   if (*cmd_eval) return cronaca::RunEval(gold_paths, pred_path, eval_json, eval_quiet);
   if (*cmd_dict_check) return cronaca::RunDictCheck(dict_resources);
   return cronaca::kExitFatal;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -196,6 +197,49 @@ TEST_F(CliTest, EvalScoresPredictionsAndItsOwnAnalysis) {
   ASSERT_EQ(own.exit_code, 0) << own.err;
   EXPECT_NE(own.out.find("events (root)"), std::string::npos);
   EXPECT_NE(own.out.find("all languages"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cronaca
+
+namespace cronaca {
+namespace {
+
+TEST_F(CliTest, GdeltExportAndExplain) {
+  CliRun run = Cronaca("analyze " + examples_ + " --db " + db_ + " -q --format none", work_);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  CliRun gdelt = Cronaca("export --db " + db_ + " --format gdelt --header", work_);
+  ASSERT_EQ(gdelt.exit_code, 0) << gdelt.err;
+  std::istringstream in(gdelt.out);
+  std::string line;
+  size_t lines = 0;
+  while (std::getline(in, line)) {
+    size_t columns = 1 + static_cast<size_t>(std::count(line.begin(), line.end(), '\t'));
+    EXPECT_EQ(columns, 61u) << line;
+    if (lines == 0) {
+      EXPECT_EQ(line.rfind("GLOBALEVENTID\tSQLDATE", 0), 0u);
+    } else {
+      // EventRootCode is the first two digits of EventCode.
+      std::vector<std::string> cells;
+      std::istringstream row(line);
+      std::string cell;
+      while (std::getline(row, cell, '\t')) cells.push_back(cell);
+      ASSERT_GE(cells.size(), 29u);
+      EXPECT_EQ(cells[28], cells[26].substr(0, 2)) << line;
+    }
+    ++lines;
+  }
+  EXPECT_GT(lines, 10u);  // the examples yield events
+  CliRun list = Cronaca("explain en_istanbul_talks_wire --db " + db_, work_);
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("#1"), std::string::npos) << list.out;
+  CliRun one = Cronaca("explain 'en_istanbul_talks_wire#1' --db " + db_, work_);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  for (const char* field : {"code ", "trigger ", "source ", "target ", "rule ", "pattern "}) {
+    EXPECT_NE(one.out.find(field), std::string::npos) << field << "\n" << one.out;
+  }
+  CliRun bad = Cronaca("explain 'en_istanbul_talks_wire#999' --db " + db_, work_);
+  EXPECT_EQ(bad.exit_code, 1);
 }
 
 }  // namespace
