@@ -6,6 +6,8 @@
 //   cronaca export            stored documents as JSONL
 //   cronaca eval GOLD.jsonl   score against annotated snippets
 //   cronaca explain DOC#N     why an event was coded
+//   cronaca stories           stories: reports of one happening, grouped
+//   cronaca story ID          one story's documents and what they share
 //   cronaca dict check        report errors in the actor dictionaries
 //
 // Exit status: 0 success; 1 some inputs failed (the others were processed);
@@ -15,9 +17,13 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +33,7 @@
 #include "extract/actors/actors.h"
 #include "eval/scorer.h"
 #include "ingest/reader.h"
+#include "link/story_linker.h"
 #include "serve/gdelt.h"
 #include "serve/output.h"
 #include "store/store.h"
@@ -73,6 +80,20 @@ struct AnalyzeArgs {
   bool cg3 = false;
 };
 
+// "YYYY-MM" of the month `delta` months from `date` (a year-only date counts
+// from January for earlier bounds, from December for later ones).
+std::string ShiftMonth(const PartialDate& date, int delta) {
+  constexpr int kMonths = 12;
+  int year = date.year();
+  int month = date.month() ? date.month() : (delta < 0 ? 1 : kMonths);
+  month += delta;
+  while (month < 1) month += kMonths, --year;
+  while (month > kMonths) month -= kMonths, ++year;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
 Result<std::unique_ptr<Analyzer>> MakeAnalyzer(bool cg3, bool quiet) {
   AnalyzerOptions options;
   options.cg3 = cg3;
@@ -117,13 +138,14 @@ int RunAnalyze(const AnalyzeArgs& args) {
   size_t done = 0, failed = 0, in_batch = 0;
   nlohmann::json json_array = nlohmann::json::array();
   struct Row {
-    std::string id, lang, date;
+    std::string id, lang, date, story;
     size_t sentences, mentions, times, quotes, events, flags;
     bool machine_translation;
   };
   std::vector<Row> rows;
   bool in_transaction = false;
   auto commit = [&]() -> bool {
+    in_batch = 0;
     if (!store || !in_transaction) return true;
     Status s = store->Commit();
     in_transaction = false;
@@ -133,6 +155,108 @@ int RunAnalyze(const AnalyzeArgs& args) {
       return false;
     }
     return true;
+  };
+  // Analysed documents wait for the end of their batch: the batch is linked
+  // into stories in date order, then each document is stored and written in
+  // input order.
+  std::vector<Document> pending;
+  StoryLinkerOptions link_options;
+  // CRONACA_LINK_TRACE=1 prints each candidate story's score parts (tuning).
+  link_options.trace = std::getenv("CRONACA_LINK_TRACE") != nullptr;
+  StoryLinker linker(link_options);
+  auto emit = [&](Document& doc) {
+    if (store) {
+      Status put = store->Put(doc, signature);
+      if (!put.ok()) {
+        ++failed;
+        PrintError(put.WithContext(doc.id()));
+        store->RecordFailure(put.WithContext(doc.id()));
+        return;
+      }
+    }
+    ++done;
+    if (args.format == "jsonl") {
+      out.stream() << DocumentToJson(doc, (*analyzer)->strings(), output_options).dump() << '\n';
+    } else if (args.format == "json") {
+      json_array.push_back(DocumentToJson(doc, (*analyzer)->strings(), output_options));
+    } else if (args.format == "md") {
+      out.stream() << DocumentToMarkdown(doc, (*analyzer)->strings(), output_options) << '\n';
+    } else if (args.format == "summary") {
+      const Extractions& ex = doc.extractions();
+      size_t quotes = 0;
+      for (const Quotation& q : ex.quotes) quotes += !q.indirect && q.kind != QuoteKind::kEmpty;
+      rows.push_back({doc.id(), doc.lang(), doc.metadata().has_date ? doc.metadata().date.ToString() : "-",
+                      ex.story, doc.sentences().size(), ex.mentions.size(), ex.times.size(), quotes,
+                      ex.events.size(), doc.quality_flags().size(), ex.machine_translation});
+    }
+  };
+  // One lemma bridge per language (resources/<lang>/link.txt), loaded when
+  // first needed; a language without one links on its own lemmas.
+  std::map<std::string, std::unique_ptr<LemmaBridge>> bridges;
+  auto bridge_for = [&](const std::string& lang, Status* error) -> LemmaBridge* {
+    auto it = bridges.find(lang);
+    if (it == bridges.end()) {
+      std::unique_ptr<LemmaBridge> bridge;
+      if (!lang.empty()) {
+        auto loaded = LemmaBridge::Load(lang);
+        if (loaded.ok()) {
+          bridge = std::move(*loaded);
+        } else if (loaded.status().code() != StatusCode::kNotFound) {
+          *error = loaded.status();
+        }
+      }
+      it = bridges.emplace(lang, std::move(bridge)).first;
+    }
+    return it->second.get();
+  };
+  auto flush = [&]() -> bool {
+    if (!pending.empty()) {
+      std::vector<LinkDocument> features;
+      features.reserve(pending.size());
+      std::optional<PartialDate> min_date, max_date;
+      for (const Document& doc : pending) {
+        Status bridge_error;
+        LemmaBridge* bridge = bridge_for(doc.lang(), &bridge_error);
+        if (!bridge_error.ok()) {
+          PrintError(bridge_error);
+          return false;
+        }
+        features.push_back(LinkFeatures(doc, (*analyzer)->strings(), bridge));
+        if (store) {
+          if (auto known = store->StoryOf(doc.key()); known.ok()) features.back().known_story = *known;
+        }
+        if (doc.metadata().has_date) {
+          const PartialDate& d = doc.metadata().date;
+          if (!min_date || DateInterval(d).first < DateInterval(*min_date).first) min_date = d;
+          if (!max_date || DateInterval(d).second > DateInterval(*max_date).second) max_date = d;
+        }
+      }
+      if (store && min_date) {
+        // The stories of the window around the batch (a month either side).
+        auto window = store->StoriesBetween(ShiftMonth(*min_date, -1), ShiftMonth(*max_date, 1) + "-31");
+        if (!window.ok()) {
+          PrintError(window.status());
+          return false;
+        }
+        linker.Restore(*window);
+      }
+      std::vector<std::string> story_ids = linker.LinkBatch(features);
+      for (size_t i = 0; i < pending.size(); ++i) {
+        pending[i].extractions().story = story_ids[i];
+        emit(pending[i]);
+      }
+      pending.clear();
+      if (store) {
+        for (const StoryRecord& story : linker.TakeChanged()) {
+          Status s = store->PutStory(story);
+          if (!s.ok()) {
+            PrintError(s);
+            return false;
+          }
+        }
+      }
+    }
+    return commit();
   };
   while (auto item = reader.Next()) {
     if (store && !in_transaction) {
@@ -152,27 +276,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
       if (!s.ok()) {
         failure = s;
       } else {
-        if (store) {
-          Status put = store->Put(doc, signature);
-          if (!put.ok()) failure = put.WithContext(doc.id());
-        }
-        if (failure.ok()) {
-          ++done;
-          if (args.format == "jsonl") {
-            out.stream() << DocumentToJson(doc, (*analyzer)->strings(), output_options).dump() << '\n';
-          } else if (args.format == "json") {
-            json_array.push_back(DocumentToJson(doc, (*analyzer)->strings(), output_options));
-          } else if (args.format == "md") {
-            out.stream() << DocumentToMarkdown(doc, (*analyzer)->strings(), output_options) << '\n';
-          } else if (args.format == "summary") {
-            const Extractions& ex = doc.extractions();
-            size_t quotes = 0;
-            for (const Quotation& q : ex.quotes) quotes += !q.indirect && q.kind != QuoteKind::kEmpty;
-            rows.push_back({doc.id(), doc.lang(), doc.metadata().has_date ? doc.metadata().date.ToString() : "-",
-                            doc.sentences().size(), ex.mentions.size(), ex.times.size(), quotes, ex.events.size(),
-                            doc.quality_flags().size(), ex.machine_translation});
-          }
-        }
+        pending.push_back(std::move(doc));
       }
     }
     if (!failure.ok()) {
@@ -181,23 +285,23 @@ int RunAnalyze(const AnalyzeArgs& args) {
       PrintError(failure);
       if (store) store->RecordFailure(failure);
     }
-    if (++in_batch >= kBatchSize && !commit()) return kExitFatal;
+    if (++in_batch >= kBatchSize && !flush()) return kExitFatal;
     progress.Update(reader.bytes_read(), done, failed);
   }
-  if (!commit()) return kExitFatal;
+  if (!flush()) return kExitFatal;
   progress.Finish();
   if (args.format == "json") out.stream() << json_array.dump(2) << '\n';
   if (args.format == "summary") {
     std::ostream& o = out.stream();
     char line[256];
-    std::snprintf(line, sizeof line, "%-34s %-4s %-10s %5s %5s %5s %5s %6s %5s\n", "document", "lang", "date",
-                  "sent", "actor", "time", "quote", "event", "flags");
+    std::snprintf(line, sizeof line, "%-34s %-4s %-10s %5s %5s %5s %5s %6s %5s  %s\n", "document", "lang",
+                  "date", "sent", "actor", "time", "quote", "event", "flags", "story");
     o << line;
     for (const Row& r : rows) {
       std::string flags = std::to_string(r.flags) + (r.machine_translation ? " MT" : "");
-      std::snprintf(line, sizeof line, "%-34.34s %-4s %-10s %5zu %5zu %5zu %5zu %6zu %5s\n", r.id.c_str(),
+      std::snprintf(line, sizeof line, "%-34.34s %-4s %-10s %5zu %5zu %5zu %5zu %6zu %5s  %s\n", r.id.c_str(),
                     r.lang.c_str(), r.date.c_str(), r.sentences, r.mentions, r.times, r.quotes, r.events,
-                    flags.c_str());
+                    flags.c_str(), r.story.c_str());
       o << line;
     }
     o << "\n" << done << " documents analysed";
@@ -256,6 +360,106 @@ int RunShow(const std::string& db, const std::string& id, const std::string& for
     std::cout << j.dump(2) << '\n';
   } else {
     std::cout << DocumentToMarkdown(doc, strings, options);
+  }
+  return kExitOk;
+}
+
+int RunStories(const std::string& db) {
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    PrintError(store.status());
+    return kExitFatal;
+  }
+  auto stories = (*store)->ListStories();
+  if (!stories.ok()) {
+    PrintError(stories.status());
+    return kExitFatal;
+  }
+  std::printf("%-30s %-10s %-10s %5s %7s  %s\n", "story", "first", "last", "docs", "sources", "label");
+  for (const StoryRow& row : *stories) {
+    std::printf("%-30s %-10s %-10s %5zu %7zu  %s\n", row.id.c_str(), row.first_date.empty() ? "-" : row.first_date.c_str(),
+                row.last_date.empty() ? "-" : row.last_date.c_str(), row.n_documents, row.n_sources, row.label.c_str());
+  }
+  std::printf("\n%zu stories. See one with: cronaca story ID --db %s\n", stories->size(), db.c_str());
+  return kExitOk;
+}
+
+// The first dossier of a story: its documents, their sources and dates, and
+// the actors and places that more than one of them names.
+int RunStory(const std::string& db, const std::string& story_id, const std::string& format) {
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    PrintError(store.status());
+    return kExitFatal;
+  }
+  auto keys = (*store)->StoryDocuments(story_id);
+  if (!keys.ok()) {
+    PrintError(keys.status());
+    return kExitFatal;
+  }
+  if (keys->empty()) {
+    PrintError(Status(StatusCode::kNotFound, story_id + ": no such story in " + db));
+    return kExitSomeFailed;
+  }
+  struct Shared {
+    std::string name;
+    std::set<std::string> documents;
+  };
+  std::map<std::string, Shared> shared;  // "e:id" / "p:id" -> name, documents naming it
+  std::set<std::string> sources;
+  nlohmann::json docs = nlohmann::json::array();
+  std::string table;
+  for (const std::string& key : *keys) {
+    auto loaded = (*store)->Load(key);
+    if (!loaded.ok() || !loaded->has_value()) continue;
+    const Document& doc = **loaded;
+    const Metadata& meta = doc.metadata();
+    std::string date = meta.has_date ? meta.date.ToString() : "";
+    if (!meta.source.empty()) sources.insert(meta.source);
+    for (const Mention& m : doc.extractions().mentions) {
+      if (m.entity.empty()) continue;
+      Shared& item = shared["e:" + m.entity];
+      if (item.name.empty()) item.name = m.name.empty() ? m.entity : m.name;
+      item.documents.insert(doc.id());
+    }
+    for (const PlaceMention& p : doc.extractions().places) {
+      if (p.place.empty()) continue;
+      Shared& item = shared["p:" + p.place];
+      if (item.name.empty()) item.name = p.name.empty() ? p.place : p.name;
+      item.documents.insert(doc.id());
+    }
+    docs.push_back({{"id", doc.id()}, {"key", key}, {"title", meta.title}, {"source", meta.source},
+                    {"date", date}, {"lang", doc.lang()}, {"url", meta.url}});
+    table += "| " + doc.id() + " | " + (date.empty() ? "-" : date) + " | " +
+             (meta.source.empty() ? "-" : meta.source) + " | " + doc.lang() + " | " + meta.title + " |\n";
+  }
+  // Shared by at least two documents, most widely shared first.
+  std::vector<std::pair<std::string, const Shared*>> common;
+  for (const auto& [term, item] : shared) {
+    if (item.documents.size() >= 2) common.emplace_back(term, &item);
+  }
+  std::stable_sort(common.begin(), common.end(), [](const auto& a, const auto& b) {
+    return a.second->documents.size() > b.second->documents.size();
+  });
+  if (format == "json") {
+    nlohmann::json actors = nlohmann::json::array(), places = nlohmann::json::array();
+    for (const auto& [term, item] : common) {
+      nlohmann::json entry = {{"id", term.substr(2)}, {"name", item->name},
+                              {"documents", std::vector<std::string>(item->documents.begin(), item->documents.end())}};
+      (term[0] == 'e' ? actors : places).push_back(entry);
+    }
+    nlohmann::json j = {{"story", story_id}, {"documents", docs}, {"sources", sources.size()},
+                        {"shared_actors", actors}, {"shared_places", places}};
+    std::cout << j.dump(2) << '\n';
+    return kExitOk;
+  }
+  std::cout << "# Story " << story_id << "\n\n" << docs.size() << " documents from " << sources.size()
+            << " sources.\n\n| document | date | source | lang | title |\n|---|---|---|---|---|\n"
+            << table << "\n## Shared by several reports\n\n";
+  if (common.empty()) std::cout << "(nothing named by more than one report)\n";
+  for (const auto& [term, item] : common) {
+    std::cout << "- " << (term[0] == 'e' ? "actor " : "place ") << item->name << " (" << term.substr(2) << "): "
+              << item->documents.size() << " of " << docs.size() << " documents\n";
   }
   return kExitOk;
 }
@@ -574,6 +778,20 @@ int main(int argc, char** argv) {
   cmd_export->add_flag("--header", export_header, "With --format gdelt: a first line with the column names");
   cmd_export->add_option("-o,--output", export_output, "Output file (default stdout)");
 
+  CLI::App* cmd_stories = app.add_subcommand(
+      "stories", "List the stories: reports of one happening grouped across sources and languages (id, dates, "
+                 "documents, distinct sources, label).");
+  cmd_stories->add_option("--db", db, "SQLite database")->capture_default_str();
+  std::string story_id, story_format = "md";
+  CLI::App* cmd_story = app.add_subcommand(
+      "story", "One story's dossier: its documents with their sources and dates, and the actors and places "
+               "they share.");
+  cmd_story->add_option("id", story_id, "Story id (from cronaca stories)")->required();
+  cmd_story->add_option("--db", db, "SQLite database")->capture_default_str();
+  cmd_story->add_option("--format", story_format, "md or json")
+      ->check(CLI::IsMember({"md", "json"}))
+      ->capture_default_str();
+
   std::string explain_target;
   CLI::App* cmd_explain = app.add_subcommand(
       "explain", "Why an event was coded: its pattern (file and line), trigger, source and target with their "
@@ -610,6 +828,8 @@ int main(int argc, char** argv) {
   if (*cmd_show) return cronaca::RunShow(db, show_id, show_format, show_tokens);
   if (*cmd_summary) return cronaca::RunSummary(db);
   if (*cmd_export) return cronaca::RunExport(db, export_format, export_output, export_header);
+  if (*cmd_stories) return cronaca::RunStories(db);
+  if (*cmd_story) return cronaca::RunStory(db, story_id, story_format);
   if (*cmd_explain) return cronaca::RunExplain(db, explain_target);
   if (*cmd_eval) return cronaca::RunEval(gold_paths, pred_path, eval_json, eval_quiet);
   if (*cmd_dict_check) return cronaca::RunDictCheck(dict_resources);

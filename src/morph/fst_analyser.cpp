@@ -163,6 +163,22 @@ bool FstAnalyser::Analyse(std::string_view form, std::string* readings) const {
   return !readings->empty();
 }
 
+bool FstAnalyser::Translate(std::string_view lemma, std::string_view tag, std::string* outputs) const {
+  outputs->clear();
+  if (lemma.empty() || tag.empty()) return false;
+  State state = impl_->initial;
+  if (!StepText(state, lemma)) return false;
+  UString symbol_name;
+  for (char c : tag) symbol_name.push_back(static_cast<UChar>(static_cast<unsigned char>(c)));
+  const Alphabet& alphabet = impl_->alphabet;
+  if (!alphabet.isSymbolDefined(UStringView(symbol_name))) return false;  // no such tag
+  const int32_t symbol = alphabet(UStringView(symbol_name));
+  state.step(symbol);
+  if (state.size() == 0 || !state.isFinal(impl_->finals)) return false;
+  *outputs = ToUtf8(impl_->Filter(state));
+  return !outputs->empty();
+}
+
 bool FstAnalyser::CanStartMultiword(std::string_view form) const {
   if (form.empty()) return false;
   State state = impl_->initial;

@@ -57,6 +57,13 @@ class FstAnalyser {
   // "/lemma<tag>…/lemma<tag>…" if the dictionary knows it; false otherwise.
   bool Analyse(std::string_view form, std::string* readings) const;
 
+  // For a bilingual dictionary (.autobil.bin): looks up a lemma with its
+  // first tag, as `lt-proc -b` does for "^lemma<n>$". Returns true and sets
+  // *outputs to "/trucada<n><f>/…" (lemmas the dictionary does not know come
+  // back as "/@lemma<n>"); false if there is no entry. Not cached.
+  // REQUIRES: `tag` is a whole tag with its brackets ("<n>", "<vblex>").
+  bool Translate(std::string_view lemma, std::string_view tag, std::string* outputs) const;
+
   // True if some dictionary entry starts with `form` followed by a space:
   // the form may begin a multiword unit ("New" → "New York").
   bool CanStartMultiword(std::string_view form) const;

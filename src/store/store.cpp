@@ -3,7 +3,9 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
+#include <map>
 
 namespace cronaca {
 
@@ -125,6 +127,19 @@ CREATE INDEX IF NOT EXISTS events_code ON events(code);
 CREATE INDEX IF NOT EXISTS events_source ON events(source);
 )sql";
 
+// Version 2 (issue 7): stories and the story of each document.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE IF NOT EXISTS stories(
+  id TEXT PRIMARY KEY,
+  first_date TEXT, last_date TEXT, label TEXT, n_documents INTEGER,
+  terms TEXT, actors TEXT);
+CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
+CREATE TABLE IF NOT EXISTS document_stories(
+  key TEXT PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+  story TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS document_stories_story ON document_stories(story);
+)sql";
+
 std::string Now() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char buf[32];
@@ -176,15 +191,22 @@ Status Store::Migrate() {
                                                ", newer than this cronaca (" +
                                                std::to_string(kSchemaVersion) + ")");
   }
-  if (v < 1) {
+  // Each step is one transaction: a failed step leaves the previous version.
+  struct Step {
+    int version;
+    const char* sql;
+  };
+  for (const Step& step : {Step{1, kSchemaV1}, Step{2, kSchemaV2}}) {
+    if (v >= step.version) continue;
     CRONACA_RETURN_IF_ERROR(Exec("BEGIN"));
-    Status s = Exec(kSchemaV1);
-    if (s.ok()) s = Exec("PRAGMA user_version = 1");
+    Status s = Exec(step.sql);
+    if (s.ok()) s = Exec(("PRAGMA user_version = " + std::to_string(step.version)).c_str());
     if (!s.ok()) {
       Exec("ROLLBACK");
-      return s;
+      return s.WithContext("migrating the schema to version " + std::to_string(step.version));
     }
     CRONACA_RETURN_IF_ERROR(Exec("COMMIT"));
+    v = step.version;
   }
   return Status::Ok();
 }
@@ -551,6 +573,7 @@ Result<std::optional<Document>> Store::Load(const std::string& id_or_key) {
   doc.AddLayers(kLayerOriginal | kLayerLanguage | kLayerParagraphs | kLayerSentences | kLayerQualityFlags |
                 kLayerMentions | kLayerTimes | kLayerQuotes | kLayerEvents);
   LoadExtractions(*key, &doc);
+  if (auto story = StoryOf(*key); story.ok()) doc.extractions().story = *story;
 
   Statement p(db_, "SELECT begin, end, lang, confidence FROM paragraphs WHERE key = ? ORDER BY idx");
   p.Bind(1, *key);
@@ -592,6 +615,132 @@ Result<std::vector<std::string>> Store::IdsOf(const std::string& key) {
   std::vector<std::string> ids;
   while (q.Step() == SQLITE_ROW) ids.push_back(q.Text(0));
   return ids;
+}
+
+namespace {
+
+// "term\tcount\n" lines (terms never hold tabs or newlines).
+std::string JoinCounts(const std::map<std::string, uint32_t>& counts) {
+  std::string out;
+  for (const auto& [term, count] : counts) out += term + '\t' + std::to_string(count) + '\n';
+  return out;
+}
+
+std::string JoinNames(const std::map<std::string, std::string>& names) {
+  std::string out;
+  for (const auto& [term, name] : names) out += term + '\t' + name + '\n';
+  return out;
+}
+
+// Parses "a\tb\n" lines into (a, b) pairs; malformed lines are skipped.
+std::vector<std::pair<std::string, std::string>> SplitPairs(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    size_t tab = text.find('\t', pos);
+    if (tab != std::string::npos && tab < end) out.emplace_back(text.substr(pos, tab - pos), text.substr(tab + 1, end - tab - 1));
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Store::PutStory(const StoryRecord& story) {
+  Statement put(db_,
+                "INSERT INTO stories(id, first_date, last_date, label, n_documents, terms, actors) "
+                "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET first_date=excluded.first_date, "
+                "last_date=excluded.last_date, label=excluded.label, n_documents=excluded.n_documents, "
+                "terms=excluded.terms, actors=excluded.actors");
+  put.Bind(1, story.id);
+  if (story.first_date.empty()) put.BindNull(2); else put.Bind(2, story.first_date);
+  if (story.last_date.empty()) put.BindNull(3); else put.Bind(3, story.last_date);
+  put.Bind(4, story.label).Bind(5, static_cast<int64_t>(story.n_documents));
+  put.Bind(6, JoinCounts(story.terms)).Bind(7, JoinNames(story.actor_names));
+  if (put.Step() != SQLITE_DONE) return Error("storing story " + story.id);
+  Statement file(db_,
+                 "INSERT INTO document_stories(key, story) SELECT ?1, ?2 WHERE EXISTS "
+                 "(SELECT 1 FROM documents WHERE key = ?1) ON CONFLICT(key) DO UPDATE SET story=excluded.story");
+  for (const std::string& key : story.keys) {
+    file.Bind(1, key).Bind(2, story.id);
+    if (file.Step() != SQLITE_DONE) return Error("filing a document under story " + story.id);
+    file.Reset();
+  }
+  return Status::Ok();
+}
+
+Result<std::string> Store::StoryOf(const std::string& key) {
+  Statement q(db_, "SELECT story FROM document_stories WHERE key = ?");
+  q.Bind(1, key);
+  int rc = q.Step();
+  if (rc == SQLITE_ROW) return q.Text(0);
+  if (rc != SQLITE_DONE) return Error("reading the story of " + key);
+  return std::string();
+}
+
+Result<std::vector<StoryRecord>> Store::StoriesBetween(const std::string& since, const std::string& until) {
+  Statement q(db_,
+              "SELECT id, first_date, last_date, label, n_documents, terms, actors FROM stories "
+              "WHERE last_date IS NULL OR ((?1 = '' OR last_date >= ?1) AND (?2 = '' OR first_date <= ?2)) "
+              "ORDER BY id");
+  q.Bind(1, since).Bind(2, until);
+  Statement keys(db_, "SELECT key FROM document_stories WHERE story = ? ORDER BY key");
+  std::vector<StoryRecord> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoryRecord story;
+    story.id = q.Text(0);
+    story.first_date = q.Text(1);
+    story.last_date = q.Text(2);
+    story.label = q.Text(3);
+    story.n_documents = static_cast<size_t>(q.Int(4));
+    for (auto& [term, count] : SplitPairs(q.Text(5))) {
+      story.terms[term] = static_cast<uint32_t>(std::strtoul(count.c_str(), nullptr, 10));
+    }
+    for (auto& [term, name] : SplitPairs(q.Text(6))) story.actor_names[term] = name;
+    keys.Bind(1, story.id);
+    while (keys.Step() == SQLITE_ROW) story.keys.push_back(keys.Text(0));
+    keys.Reset();
+    out.push_back(std::move(story));
+  }
+  if (rc != SQLITE_DONE) return Error("reading stories");
+  return out;
+}
+
+Result<std::vector<StoryRow>> Store::ListStories() {
+  Statement q(db_,
+              "SELECT s.id, s.first_date, s.last_date, s.label, COUNT(ds.key), "
+              "COUNT(DISTINCT NULLIF(d.source, '')) FROM stories s "
+              "LEFT JOIN document_stories ds ON ds.story = s.id LEFT JOIN documents d ON d.key = ds.key "
+              "GROUP BY s.id ORDER BY s.first_date IS NULL, s.first_date, s.id");
+  std::vector<StoryRow> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoryRow row;
+    row.id = q.Text(0);
+    row.first_date = q.Text(1);
+    row.last_date = q.Text(2);
+    row.label = q.Text(3);
+    row.n_documents = static_cast<size_t>(q.Int(4));
+    row.n_sources = static_cast<size_t>(q.Int(5));
+    out.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) return Error("listing stories");
+  return out;
+}
+
+Result<std::vector<std::string>> Store::StoryDocuments(const std::string& story_id) {
+  Statement q(db_,
+              "SELECT ds.key FROM document_stories ds JOIN documents d ON d.key = ds.key "
+              "WHERE ds.story = ? ORDER BY d.date IS NULL, d.date, d.id");
+  q.Bind(1, story_id);
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Text(0));
+  if (rc != SQLITE_DONE) return Error("listing the documents of story " + story_id);
+  return out;
 }
 
 Result<StoreSummary> Store::Summarize() {

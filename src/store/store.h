@@ -26,6 +26,10 @@
 //   events(key, idx, trigger_begin, trigger_end, source, target, code, plover, goldstein,
 //          quad_class, date, modality, rule, confidence, ...)
 //   failures(origin, code, message, at)   inputs that could not be analysed
+//   stories(id PK, first_date, last_date, label, n_documents, terms, actors)   (v2)
+//   document_stories(key PK → documents, story)   the story of each document (v2)
+// Version 2 (issue 7) added the last two tables; a version-1 database is
+// migrated in place on open and keeps every row.
 // documents also keeps the quality score and the machine-translation verdict.
 // All begin/end are byte offsets into documents.original. Tokens are not
 // stored: they are cheap to recompute and would dominate the file.
@@ -40,6 +44,7 @@
 
 #include "common/document.h"
 #include "common/status.h"
+#include "link/story_linker.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -56,6 +61,12 @@ struct StoreSummary {
   std::vector<std::pair<std::string, size_t>> languages;  // lang, documents
 };
 
+// A story as listed by `cronaca stories`.
+struct StoryRow {
+  std::string id, first_date, last_date, label;
+  size_t n_documents = 0, n_sources = 0;
+};
+
 struct DocumentRow {
   std::string key, id, title, source, date, lang;
   size_t n_sentences = 0, n_tokens = 0, n_flags = 0;
@@ -65,7 +76,7 @@ struct DocumentRow {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating if needed) the database at `path`; ":memory:" works.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
@@ -88,6 +99,21 @@ class Store {
   Result<std::optional<Document>> Load(const std::string& id_or_key);
   // All ids pointing at a key.
   Result<std::vector<std::string>> IdsOf(const std::string& key);
+
+  // --- stories (link/story_linker.h) ---------------------------------------
+  // Writes a story (replacing the stored one with the same id) and files each
+  // of its documents under it.
+  Status PutStory(const StoryRecord& story);
+  // The story a document (by key) is filed under, "" if none.
+  Result<std::string> StoryOf(const std::string& key);
+  // Stories whose span meets [since, until] (PartialDate strings compared as
+  // text: "2025-07" < "2025-07-03", so a month-only bound is generous), and
+  // every undated one; for StoryLinker::Restore. Empty bounds are open.
+  Result<std::vector<StoryRecord>> StoriesBetween(const std::string& since, const std::string& until);
+  // Every story, oldest first, with its number of distinct sources.
+  Result<std::vector<StoryRow>> ListStories();
+  // The keys of a story's documents, oldest first; empty if the id is unknown.
+  Result<std::vector<std::string>> StoryDocuments(const std::string& story_id);
 
   Result<StoreSummary> Summarize();
   Result<std::vector<DocumentRow>> ListDocuments();

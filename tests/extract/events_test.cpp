@@ -290,5 +290,115 @@ TEST_F(EventsCoderTest, IntentAndAllegedModality) {
   EXPECT_LT(a->confidence, 1.0f);
 }
 
+TEST_F(EventsCoderTest, CoordinatedVerbPhraseSharesTheFirstSubject) {
+  // The actor nearest to the second verb ("Giappone") sits in the first verb's object.
+  Document doc = Analyze(
+      "La Spagna e il Portogallo hanno criticato ieri le manovre nel Mar del Giappone e hanno chiesto alla Cina di "
+      "fermarle.",
+      "it");
+  EXPECT_TRUE(Has(doc, "ESP>CHN:020")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_TRUE(Has(doc, "PRT>CHN:020")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_FALSE(Has(doc, "JPN>CHN:020")) << ::testing::PrintToString(Summary(doc));
+}
+
+TEST_F(EventsCoderTest, RequestIsAnAppealAndInsistingIsADemand) {
+  Document ask = Analyze("Il Messico ha chiesto al Canada nuovi investimenti.", "it");
+  EXPECT_TRUE(Has(ask, "MEX>CAN:020")) << ::testing::PrintToString(Summary(ask));
+  Document insist = Analyze("Il Messico ha chiesto con forza al Canada il ritiro della legge.", "it");
+  ASSERT_FALSE(insist.extractions().events.empty());
+  EXPECT_EQ(insist.extractions().events[0].code.substr(0, 2), "10") << ::testing::PrintToString(Summary(insist));
+}
+
+TEST_F(EventsCoderTest, ReciprocalMeetingPairsTheCoordinatedSubject) {
+  // "a margine del vertice del G20" must not become the target.
+  Document doc = Analyze("Il Brasile e l'India si sono incontrati martedì a margine del vertice del G20.", "it");
+  EXPECT_TRUE(Has(doc, "BRA>IND:044")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_EQ(doc.extractions().events.size(), 1u) << ::testing::PrintToString(Summary(doc));
+}
+
+TEST_F(EventsCoderTest, WarningsAndVowsOfRetaliationAreThreats) {
+  Document warn = Analyze("La Serbia ha avvertito il Kosovo dopo gli scontri.", "it");
+  EXPECT_TRUE(Has(warn, "SRB>KOS:130") || Has(warn, "SRB>XKX:130")) << ::testing::PrintToString(Summary(warn));
+  Document vow = Analyze("Pakistan vowed retaliation against India after the raid.", "en");
+  EXPECT_TRUE(Has(vow, "PAK>IND:138")) << ::testing::PrintToString(Summary(vow));
+}
+
+TEST_F(EventsCoderTest, AgreeingToActIsIntentToCooperate) {
+  Document doc = Analyze("Chile and Peru agreed to reopen the border crossings.", "en");
+  EXPECT_TRUE(Has(doc, "CHL>PER:030")) << ::testing::PrintToString(Summary(doc));
+}
+
+TEST_F(EventsCoderTest, GenitiveBeforeTheNounDoesNotCrossAComma) {
+  // "del G7" is before the comma: the sanctions are Japan's, not the G7's.
+  Document doc = Analyze("Il Giappone ha annunciato sabato, a margine del vertice del G7, nuove sanzioni contro la Russia.",
+                         "it");
+  for (const Event& e : doc.extractions().events) EXPECT_NE(e.source, "IGO") << ::testing::PrintToString(Summary(doc));
+}
+
+TEST_F(EventsCoderTest, DateIsTheTriggersOwnNotAStartingPoint) {
+  // A "since"/"dal" year is a starting point, and a year in another clause loses to the trigger's own weekday.
+  Document it = Analyze("Nel primo vertice dal 2019, la Spagna e il Marocco si sono incontrati mercoledì a Rabat.", "it");
+  const Event* e = Find(it, "044");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(Summary(it));
+  EXPECT_EQ(e->date, "2025-07-02");
+  EXPECT_FALSE(e->modality & kModalityHistory);
+  Document en = Analyze("Russia, which annexed Crimea in 2014, attacked Poland on Wednesday.", "en");
+  bool found = false;
+  for (const Event& ev : en.extractions().events) {
+    if (ev.target.substr(0, 3) != "POL") continue;
+    found = true;
+    EXPECT_EQ(ev.date, "2025-07-02");
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(Summary(en));
+}
+
+TEST_F(EventsCoderTest, NewTriggerFamilies) {
+  Document drills = Analyze("La Turchia e l'Egitto hanno avviato ieri esercitazioni navali congiunte.", "it");
+  EXPECT_TRUE(Has(drills, "TUR>EGY:062")) << ::testing::PrintToString(Summary(drills));
+  Document posture = Analyze("La Cina ha avviato ieri esercitazioni militari attorno alle Filippine.", "it");
+  EXPECT_TRUE(Has(posture, "CHN>PHL:150")) << ::testing::PrintToString(Summary(posture));
+  Document deny = Analyze("L'Egitto ha respinto le accuse della Libia.", "it");
+  EXPECT_TRUE(Has(deny, "EGY>LBY:016")) << ::testing::PrintToString(Summary(deny));
+  Document fly = Analyze("The Kenyan president flew to Ethiopia on Monday.", "en");
+  EXPECT_TRUE(Has(fly, "KEN>ETH:042")) << ::testing::PrintToString(Summary(fly));
+  Document aid = Analyze("Norway announced new humanitarian aid for Sudan.", "en");
+  EXPECT_TRUE(Has(aid, "NOR>SDN:073")) << ::testing::PrintToString(Summary(aid));
+  Document support = Analyze("Il Giappone ha espresso sostegno all'Ucraina.", "it");
+  EXPECT_TRUE(Has(support, "JPN>UKR:051")) << ::testing::PrintToString(Summary(support));
+  Document border = Analyze("Thailand sealed its border with Cambodia.", "en");
+  EXPECT_TRUE(Has(border, "THA>KHM:191")) << ::testing::PrintToString(Summary(border));
+}
+
+TEST_F(EventsCoderTest, ObjectSkipsTheSourcesOwnBody) {
+  // "alla Farnesina" is the Italian foreign ministry, the source's own body: the guest is the target.
+  Document doc = Analyze("Il ministro degli Esteri Antonio Tajani ha ricevuto ieri alla Farnesina il ministro greco.", "it");
+  EXPECT_TRUE(Has(doc, "ITA>GRC:043")) << ::testing::PrintToString(Summary(doc));
+}
+
+TEST_F(EventsCoderTest, CoordinationRepeatsThePrepositionAndBetweenTakesAppositions) {
+  Document call = Analyze("Il premier greco ha parlato al telefono con il Canada e con la Norvegia.", "it");
+  EXPECT_TRUE(Has(call, "GRC>CAN:041")) << ::testing::PrintToString(Summary(call));
+  EXPECT_TRUE(Has(call, "GRC>NOR:041")) << ::testing::PrintToString(Summary(call));
+  Document between = Analyze(
+      "La telefonata di ieri tra il presidente francese Emmanuel Macron e il premier indiano è durata un'ora.", "it");
+  EXPECT_TRUE(Has(between, "FRA>IND:041")) << ::testing::PrintToString(Summary(between));
+}
+
+TEST_F(EventsCoderTest, ObjectInsideTheGapOfATriggerFirstPattern) {
+  // The specific code (full match) wins and its object sits between the trigger and the noun.
+  Document threat = Analyze("Canada threatened Iran with sanctions on Monday.", "en");
+  EXPECT_TRUE(Has(threat, "CAN>IRN:1312")) << ::testing::PrintToString(Summary(threat));
+  Document accuse = Analyze("La Grecia ha accusato la Turchia di crimini di guerra.", "it");
+  EXPECT_TRUE(Has(accuse, "GRC>TUR:1124")) << ::testing::PrintToString(Summary(accuse));
+}
+
+TEST_F(EventsCoderTest, ActorAfterAGenitiveIsSubjectOnlyAsALastResort) {
+  Document doc = Analyze("La Francia, al termine del vertice della Nato, ha condannato la Russia.", "it");
+  EXPECT_TRUE(Has(doc, "FRA>RUS:111")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_FALSE(Has(doc, "NAT>RUS:111")) << ::testing::PrintToString(Summary(doc));
+  Document alone = Analyze("Una nota della Cina ha condannato la Russia.", "it");  // no other actor: the fallback
+  EXPECT_TRUE(Has(alone, "CHN>RUS:111")) << ::testing::PrintToString(Summary(alone));
+}
+
 }  // namespace
 }  // namespace cronaca

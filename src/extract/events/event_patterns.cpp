@@ -61,7 +61,7 @@ Result<EventRules> ParseEventRules(std::string_view text, const std::string& fil
       {"negation", &rules.negation}, {"alleged", &rules.alleged},     {"intent", &rules.intent}, {"intent_ending", &rules.intent_ending},
       {"clitic", &rules.clitic},     {"enclitic", &rules.enclitic},     {"coord", &rules.coord},         {"boundary", &rules.boundary},
       {"nonsubject", &rules.nonsubject}, {"agent", &rules.agent},     {"genitive", &rules.genitive},
-      {"between", &rules.between}};
+      {"between", &rules.between},   {"since", &rules.since}};
   std::set<std::string> ids;
   std::vector<std::pair<std::string, int>> prep_uses;
   int line_no = 0;

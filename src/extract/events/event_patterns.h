@@ -26,7 +26,9 @@
 // Besides patterns, a file sets the word lists the coder needs, one per line
 // as `key = w1 | w2 | ...`: negation, alleged, intent, intent_ending
 // (future-tense endings of the trigger), clitic, enclitic,
-// coord, boundary, nonsubject, agent, genitive, between, and `prep NAME = ...` for
+// coord, boundary, nonsubject, agent, genitive, between, since (words that
+// make the time expression after them a starting point, "dal 2022", "since
+// 2015", never an event's date), and `prep NAME = ...` for
 // each preposition a PREP slot names (with its articulated forms).
 //
 // ParseEventRules checks everything and names file:line for each error:
@@ -89,7 +91,7 @@ struct EventPattern {
 struct EventRules {
   std::string file;
   std::vector<std::string> negation, alleged, intent, intent_ending, clitic, enclitic, coord, boundary, nonsubject, agent, genitive,
-      between;
+      between, since;
   std::unordered_map<std::string, std::vector<std::string>> preps;
   std::vector<EventPattern> patterns;
 };

@@ -16,7 +16,7 @@ namespace cronaca {
 namespace {
 
 // How far (in tokens) the slot rules look.
-constexpr uint32_t kObjectWindow = 8;     // OBJ: first actor within this many tokens after the match
+constexpr uint32_t kObjectWindow = 10;    // OBJ: first actor within this many tokens after the match
 constexpr uint32_t kPrepWindow = 10;      // PREP/AGENT: the preposition within this many after the trigger
 constexpr uint32_t kPrepToActor = 6;      // ...and the actor within this many after it
 constexpr uint32_t kElidedSubjectReach = 3;  // an elided subject: the match starts this close to the sentence start
@@ -25,6 +25,8 @@ constexpr uint32_t kNegationWindow = 3;   // negation this close before the matc
 constexpr uint32_t kIntentWindow = 6;     // intent word this close before the match
 constexpr uint32_t kAllegedWindow = 6;    // conditional/hearsay this close before the match
 constexpr uint32_t kGenitiveBefore = 2;   // "Israeli strikes", "Russia's attacks"
+constexpr uint64_t kOtherClausePenalty = uint64_t{1} << 40;    // DateOf: a time expression in another clause...
+constexpr uint64_t kStartingPointPenalty = uint64_t{1} << 41;  // ...and one after "dal"/"since" rank behind
 constexpr float kAllegedConfidence = 0.7f;
 constexpr float kCliticConfidence = 0.8f;
 
@@ -49,7 +51,7 @@ struct LanguageEvents {
   std::vector<CompiledPattern> patterns;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_trigger;  // word id -> patterns
   std::vector<uint32_t> prefix_triggers;                           // patterns with a prefix trigger
-  IdSet negation, alleged, intent, clitic, coord, boundary, nonsubject, agent, genitive, between;
+  IdSet negation, alleged, intent, clitic, coord, boundary, nonsubject, agent, genitive, between, since;
   std::unordered_map<std::string, IdSet> preps;
   std::string lang;
 };
@@ -125,6 +127,7 @@ class EventCoder final : public Stage {
     le->agent = CompileList(r.agent);
     le->genitive = CompileList(r.genitive);
     le->between = CompileList(r.between);
+    le->since = CompileList(r.since);
     for (const auto& [prep_name, words] : r.preps) le->preps[prep_name] = CompileList(words);
     for (uint32_t pattern_idx = 0; pattern_idx < r.patterns.size(); ++pattern_idx) {
       const EventPattern& p = r.patterns[pattern_idx];
@@ -279,7 +282,8 @@ class EventCoder final : public Stage {
         uint32_t t = mention_last_[current] + 1;
         if (t >= se || !In(lang_->coord, t)) return;
         uint32_t u = t + 1;
-        while (u < se && (In(lang_->coord, u) || pos_[u] == Pos::kDeterminer)) ++u;
+        // "con Biden e con il segretario della Nato": the preposition may be repeated
+        while (u < se && (In(lang_->coord, u) || pos_[u] == Pos::kDeterminer || In(lang_->nonsubject, u))) ++u;
         if (u >= se || mention_at_[u] == kNoIndex || mention_first_[mention_at_[u]] != u) return;
         current = mention_at_[u];
         out->push_back(current);
@@ -322,14 +326,30 @@ class EventCoder final : public Stage {
     }
   }
 
+  // An actor right after a genitive word ("del G7", "of the G7") modifies a
+  // noun; it is the subject only when no other actor in the clause can be.
+  bool PrecededByGenitive(uint32_t m, uint32_t sb) const {
+    uint32_t first = mention_first_[m];
+    return first > sb && In(lang_->genitive, first - 1);
+  }
+
   void Subject(uint32_t mb, uint32_t sb, std::vector<uint32_t>* out) {
+    uint32_t genitive_fallback = kNoIndex;
+    auto use_fallback = [&]() {
+      if (genitive_fallback != kNoIndex) out->push_back(genitive_fallback);
+    };
     for (int64_t t = static_cast<int64_t>(mb) - 1; t >= static_cast<int64_t>(sb); --t) {
       uint32_t m = mention_at_[t];
       if (m == kNoIndex) {
-        if (In(lang_->boundary, static_cast<uint32_t>(t))) return;
+        if (In(lang_->boundary, static_cast<uint32_t>(t))) return use_fallback();
         continue;
       }
       if (PrecededByNonSubject(m, sb) || ObjectOfEarlierVerb(m, sb)) {
+        t = mention_first_[m];
+        continue;
+      }
+      if (PrecededByGenitive(m, sb)) {
+        if (genitive_fallback == kNoIndex) genitive_fallback = m;
         t = mention_first_[m];
         continue;
       }
@@ -344,6 +364,34 @@ class EventCoder final : public Stage {
       out->insert(out->end(), group_.begin(), group_.end());
       return;
     }
+    use_fallback();
+  }
+
+  // "Francia e Germania hanno condannato il lancio nel Mar del Giappone e
+  // hanno chiesto...": a verb phrase joined by a coordinating word shares
+  // the subject of the verb before it, so the subject search starts at that
+  // verb (its auxiliaries included), not at the nearest actor, which would
+  // be in the first verb's object. Returns where to start searching
+  // backwards for the subject of a match that begins at `mb`.
+  uint32_t CoordinatedVerbStart(uint32_t mb, uint32_t sb) const {
+    int64_t t = static_cast<int64_t>(mb) - 1;
+    while (t >= static_cast<int64_t>(sb) && (pos_[t] == Pos::kAuxiliary || pos_[t] == Pos::kAdverb)) --t;
+    if (t <= static_cast<int64_t>(sb) || !In(lang_->coord, static_cast<uint32_t>(t)) || Lower(t) == ",") return mb;
+    // The previous verb of the sentence, within the clause.
+    for (int64_t v = t - 1; v >= static_cast<int64_t>(sb); --v) {
+      if (In(lang_->boundary, static_cast<uint32_t>(v))) return mb;
+      if (mention_at_[v] != kNoIndex) {
+        // an actor before any verb: "Francia e Germania" is a coordinated subject, not a verb phrase
+        bool verb_before = false;
+        for (int64_t u = v - 1; u >= static_cast<int64_t>(sb) && !verb_before; --u) verb_before = pos_[u] == Pos::kVerb;
+        if (!verb_before) return mb;
+        continue;
+      }
+      if (pos_[v] != Pos::kVerb) continue;
+      while (v > static_cast<int64_t>(sb) && (pos_[v - 1] == Pos::kAuxiliary || pos_[v - 1] == Pos::kAdverb)) --v;
+      return static_cast<uint32_t>(v);
+    }
+    return mb;
   }
 
   uint32_t ActorAfter(uint32_t from, uint32_t limit, uint32_t se) const {
@@ -375,6 +423,8 @@ class EventCoder final : public Stage {
     // an adjective or possessive right before it ("Israeli strikes", "Russia's attacks")
     for (int64_t t = static_cast<int64_t>(trigger) - 1;
          t >= static_cast<int64_t>(sb) && t >= static_cast<int64_t>(trigger) - 1 - kGenitiveBefore; --t) {
+      // not across a comma or a clause boundary ("al vertice del G7, nuove sanzioni")
+      if (mention_at_[t] == kNoIndex && (Lower(t) == "," || In(lang_->boundary, static_cast<uint32_t>(t)))) break;
       if (mention_at_[t] != kNoIndex) {
         out->push_back(mention_at_[t]);
         Coordinated(mention_at_[t], false, sb, se, out);
@@ -400,6 +450,8 @@ class EventCoder final : public Stage {
       uint32_t a = ActorAfter(t + 1, kPrepToActor, se);
       if (a == kNoIndex) return;
       uint32_t u = mention_last_[a] + 1;
+      // an apposition: "tra il cancelliere tedesco Olaf Scholz e ..." may be two adjacent mentions
+      while (u < se && mention_at_[u] != kNoIndex && mention_first_[mention_at_[u]] == u) u = mention_last_[mention_at_[u]] + 1;
       if (u >= se || !In(lang_->coord, u)) return;
       uint32_t b = ActorAfter(u + 1, kPrepToActor, se);
       if (b == kNoIndex) return;
@@ -424,9 +476,13 @@ class EventCoder final : public Stage {
     switch (slot.kind) {
       case SlotKind::kNone: return true;
       case SlotKind::kPair: return false;  // filled from the sources in Code()
-      case SlotKind::kSubject: Subject(mb, sb, out); break;
+      case SlotKind::kSubject: Subject(CoordinatedVerbStart(mb, sb), sb, out); break;
       case SlotKind::kObject: {
-        uint32_t m = ActorAfter(me, kObjectWindow, se);
+        // A pattern that opens with its trigger and goes on past a gap
+        // ("accusare ... crimine di guerra", "threaten ... with bombing")
+        // has its object in the gap: "ha accusato Israele di crimini di guerra".
+        uint32_t object_from = trigger == mb && me > trigger + 1 ? trigger + 1 : me;
+        uint32_t m = ActorAfter(object_from, kObjectWindow, se);
         if (m != kNoIndex) {
           out->push_back(m);
           Coordinated(m, true, sb, se, out);
@@ -519,7 +575,8 @@ class EventCoder final : public Stage {
   bool GovernsLaterTrigger(const Candidate& c) const {
     if (!In(lang_->intent, c.trigger)) return false;
     for (const Candidate& other : candidates_) {
-      if (other.begin > c.trigger && other.begin <= c.end + kIntentWindow) return true;
+      // a trigger inside c's own match ("threatened Iran with bombing") is c's complement, not governed
+      if (other.begin > c.trigger && other.begin <= c.end + kIntentWindow && other.end > c.end) return true;
     }
     return false;
   }
@@ -551,6 +608,22 @@ class EventCoder final : public Stage {
       }
     }
     bool filled_target = Fill(p.target, c.begin, c.end, c.trigger, sb, se, &targets_);
+    // "Il ministro ha ricevuto alla Farnesina il suo omologo turco": an
+    // object that is the source itself (its ministry, its capital) is no
+    // target; the next actor within the object window is.
+    if (p.target.kind == SlotKind::kObject && filled_target && sources_.size() == 1) {
+      const std::string& source_code = mentions[sources_[0]].code;
+      while (!targets_.empty() && SameParty(source_code, mentions[targets_.back()].code)) {
+        uint32_t next_from = mention_last_[targets_.back()] + 1;
+        targets_.clear();
+        if (next_from >= c.end + kObjectWindow) break;
+        uint32_t m = ActorAfter(next_from, c.end + kObjectWindow - next_from, se);
+        if (m == kNoIndex) break;
+        targets_.push_back(m);
+        Coordinated(m, true, sb, se, &targets_);
+      }
+      filled_target = !targets_.empty();
+    }
     // Passive: "condannata da Mosca", "was condemned by Russia"; for a
     // pattern without target ("l'accordo è stato firmato da X e Y") the
     // agents are the sources and there is still no target.
@@ -639,7 +712,12 @@ class EventCoder final : public Stage {
       }
     }
     if (targets_.empty()) targets_.push_back(kNoIndex);
+    // A reciprocal code (04x consult) between two coordinated parties is
+    // one event, the first-named party as source ("X e Y si sono
+    // incontrati"): the reverse would say the same thing twice.
+    bool reciprocal_pair = pair_ && code->code.compare(0, 2, "04") == 0;
     for (uint32_t s : sources_) {
+      if (reciprocal_pair && s != sources_[0]) continue;
       if (pair_) targets_.assign(1, s == sources_[0] ? sources_[1] : sources_[0]);
       for (uint32_t t : targets_) {
         const std::string& source_code = mentions[s].code;
@@ -647,11 +725,7 @@ class EventCoder final : public Stage {
                                   : target_place != kNoIndex ? doc.extractions().places[target_place].country
                                                              : "";
         // The same actor, or a government and its own country ("UKRGOV" and "UKR"), is no interaction.
-        if (s == t || source_code == target_code) continue;
-        if (target_code.size() >= 3 && source_code.compare(0, 3, target_code, 0, 3) == 0 &&
-            (source_code.size() == 3 || target_code.size() == 3)) {
-          continue;
-        }
+        if (s == t || SameParty(source_code, target_code)) continue;
         // Once per document per (source, target, code); once per sentence per root.
         std::string key = source_code + "|" + target_code + "|" + code->code;
         std::string root_key = std::to_string(sent_idx) + "|" + source_code + "|" + target_code + "|" + code->code.substr(0, 2);
@@ -683,6 +757,13 @@ class EventCoder final : public Stage {
     return true;
   }
 
+  // Whether two actor codes name the same party: equal, or a body and its
+  // own country ("UKRGOV" and "UKR"). "TURCOP" and "TUROPP" are two parties.
+  static bool SameParty(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    return b.size() >= 3 && a.compare(0, 3, b, 0, 3) == 0 && (a.size() == 3 || b.size() == 3);
+  }
+
   uint32_t PreviousSentenceSubject(const Document& doc, uint32_t sent_idx) const {
     if (sent_idx == 0) return kNoIndex;
     const Sentence& prev = doc.sentences()[sent_idx - 1];
@@ -703,19 +784,40 @@ class EventCoder final : public Stage {
     return kNoIndex;
   }
 
+  // The event's date: among the sentence's dated time expressions, the best
+  // by (1) not a starting point ("dal 2022", "since 2015": the `since` list
+  // right before it), (2) in the trigger's clause (no comma or boundary word
+  // between them: "met on Friday, the first meeting since 2015" keeps
+  // Friday; "Russia, which invaded in 2022, struck Kyiv on Friday" too),
+  // (3) nearest in bytes. Returns the time index or kNoIndex.
   uint32_t DateOf(const Document& doc, uint32_t sent_idx, uint32_t token_idx) const {
     const auto& times = doc.extractions().times;
-    Offset at = doc.tokens()[token_idx].span.begin;
+    const auto& tokens = doc.tokens();
+    const Sentence& sent = doc.sentences()[sent_idx];
+    Offset at = tokens[token_idx].span.begin;
     uint32_t best = kNoIndex;
-    Offset best_distance = 0;
+    uint64_t best_rank = 0;
     for (uint32_t i = 0; i < times.size(); ++i) {
       const TimeExpression& te = times[i];
       if (te.sentence != sent_idx || te.type != TimeType::kDate || te.value.empty()) continue;
       if (te.value.size() < 4 || te.value[0] < '0' || te.value[0] > '9') continue;
+      // the expression's first token
+      auto first = std::lower_bound(tokens.begin() + sent.token_begin, tokens.begin() + sent.token_end, te.span.begin,
+                                    [](const TokenData& t, Offset off) { return t.span.end <= off; });
+      uint32_t first_idx = static_cast<uint32_t>(first - tokens.begin());
+      bool starting_point = first_idx > sent.token_begin && In(lang_->since, first_idx - 1);
+      if (first_idx < sent.token_end && In(lang_->since, first_idx)) starting_point = true;  // "dal" inside the span
+      uint32_t lo = std::min(first_idx, token_idx), hi = std::max(first_idx, token_idx);
+      bool other_clause = false;
+      for (uint32_t t = lo + 1; t < hi && !other_clause; ++t) {
+        other_clause = Lower(t) == "," || In(lang_->boundary, t);
+      }
       Offset distance = te.span.begin > at ? te.span.begin - at : at - te.span.begin;
-      if (best == kNoIndex || distance < best_distance) {
+      // byte distances stay far below kOtherClausePenalty, so the flags decide first
+      uint64_t rank = (starting_point ? kStartingPointPenalty : 0) + (other_clause ? kOtherClausePenalty : 0) + distance;
+      if (best == kNoIndex || rank < best_rank) {
         best = i;
-        best_distance = distance;
+        best_rank = rank;
       }
     }
     return best;

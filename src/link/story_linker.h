@@ -1,0 +1,159 @@
+// StoryLinker: groups reports of the same happening into stories, online.
+//
+//   StoryLinker linker;                                  // default options
+//   linker.Restore(*store->StoriesBetween(since, until));  // the window, from the store
+//   std::vector<LinkDocument> batch;
+//   for (Document& doc : docs) batch.push_back(LinkFeatures(doc, strings));
+//   std::vector<std::string> ids = linker.LinkBatch(batch);   // ids[i] for batch[i]
+//   for (const StoryRecord& s : linker.TakeChanged()) store->PutStory(s);
+//
+// How a document is linked. Each document (in publication-date order within
+// a batch) is compared with the stories whose time span lies within
+// `window_days` of its date; it joins the most similar one if the score
+// reaches `threshold`, else it starts a new story. Candidates come from an
+// inverted index (term -> active stories), so the cost of one document
+// depends on the stories in the window, not on the archive.
+//
+// Terms are language-neutral where they can cheaply be:
+//   "e:putin_vladimir"   an actor's entity id (extract/actors)
+//   "p:geonames:2624652" a place id (extract/places)
+//   "n:2025"             a number as written (digits only)
+//   "l:vertice"          a content lemma (noun, verb, adjective, proper noun);
+//                        shared across languages only when spelt alike
+//                        ("putin", "nato")
+//   "x:cimera"           a noun, verb or adjective mapped to the pivot
+//                        language by the document language's LemmaBridge
+//                        (link/lemma_bridge.h): "vertice" and "summit" meet.
+// score = kActorWeight * cos_w(actors+places) + kLexicalWeight * cos_w(lemmas)
+//         + kTimeWeight * closeness, where cos_w is a cosine with each term
+// weighted by its rarity among the active stories (log(1 + N / df)) and the
+// story side is the share of its documents with the term; closeness is 1
+// when the date intervals overlap and falls linearly to 0 at the window edge.
+// A month-only date is the interval of the whole month; an undated document
+// takes the date of its batch neighbour, and without one the time factor is
+// left out (closeness counts as 0.5) and every active story is a candidate.
+//
+// Idempotence. A document whose key is already in a known story (restored or
+// linked earlier) stays there and changes nothing. Story ids are derived from
+// the first document (its date and key), so a re-run gives the same ids.
+//
+// Deterministic: same inputs in the same order give the same stories (ties
+// break on story id). Not thread-safe (mutable index). Copyable and movable
+// (plain containers), though one linker per store is the intended use.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/date.h"
+#include "common/document.h"
+#include "common/string_store.h"
+#include "link/lemma_bridge.h"
+
+namespace cronaca {
+
+// What the linker needs of a document: its identity, date and terms.
+struct LinkDocument {
+  std::string key;            // content key (Document::key())
+  std::string title;
+  std::string source;
+  std::optional<PartialDate> date;
+  std::vector<std::string> terms;                   // unique, see header
+  std::map<std::string, std::string> actor_names;   // "e:id" -> "Vladimir Putin", for labels
+  std::string known_story;    // the story the store already files it under, if any
+};
+
+// A story as persisted (store/stories): the index restores from these.
+struct StoryRecord {
+  std::string id;
+  std::string first_date, last_date;   // PartialDate strings; "" if undated
+  std::string label;
+  size_t n_documents = 0;
+  // Term -> number of its documents with the term; actor names for labels.
+  std::map<std::string, uint32_t> terms;
+  std::map<std::string, std::string> actor_names;
+  std::vector<std::string> keys;       // its documents' keys
+};
+
+struct StoryLinkerOptions {
+  int window_days = 7;
+  double threshold = 0.30;
+  // Lemma terms looked up in the index per document (the rarest first).
+  size_t max_query_terms = 40;
+  // A story needs at least this lexical similarity, whatever the actors:
+  // the same leaders in the same week are often two different stories.
+  double min_lexical = 0.05;
+  // Print every candidate's score parts to stderr (for tuning).
+  bool trace = false;
+};
+
+// The terms of an analysed document; with a bridge (for the document's
+// language) also the pivot terms. REQUIRES: `strings` is the pipeline's
+// StringStore that the document's lemma ids refer to.
+LinkDocument LinkFeatures(const Document& doc, const StringStore& strings, LemmaBridge* bridge = nullptr);
+
+// Day number (days since 1970-01-01) of the first and last day a partial
+// date can mean: "2025-07" -> [2025-07-01, 2025-07-31].
+std::pair<int64_t, int64_t> DateInterval(const PartialDate& date);
+
+class StoryLinker {
+ public:
+  explicit StoryLinker(StoryLinkerOptions options = {}) : options_(options) {}
+
+  // Loads stories (typically those of the window, from the store); a story
+  // that is active already is kept as it is.
+  void Restore(const std::vector<StoryRecord>& stories);
+
+  // Links one batch in date order; returns the story id of each document in
+  // input order. Undated documents take the date of their nearest dated
+  // neighbour in the batch (the previous one, else the next).
+  std::vector<std::string> LinkBatch(const std::vector<LinkDocument>& docs);
+
+  // Links one document. REQUIRES: doc.key is not empty.
+  std::string Link(const LinkDocument& doc);
+
+  // The similarity `doc` would have with an active story (for tests and
+  // `explain`); nullopt if the story is not active.
+  std::optional<double> Score(const LinkDocument& doc, const std::string& story_id) const;
+
+  // Stories created or changed since the last call, as records to persist.
+  std::vector<StoryRecord> TakeChanged();
+
+  size_t active_stories() const { return stories_.size(); }
+
+ private:
+  struct Story {
+    std::string id;
+    bool dated = false;
+    int64_t first_day = 0, last_day = 0;
+    std::string first_date, last_date;
+    std::string first_title;
+    size_t n_documents = 0;
+    std::map<std::string, uint32_t> terms;
+    std::map<std::string, std::string> actor_names;
+    std::set<std::string> keys;
+  };
+
+  struct ScoreParts {
+    double actors = 0, lexical = 0, closeness = 0, total = 0;
+  };
+  ScoreParts ScoreStory(const LinkDocument& doc, const std::optional<std::pair<int64_t, int64_t>>& interval,
+                        const Story& story) const;
+  double Rarity(const std::string& term) const;
+  void AddToStory(Story& story, const LinkDocument& doc);
+  void Evict(int64_t today);
+  StoryRecord ToRecord(const Story& story) const;
+
+  StoryLinkerOptions options_;
+  std::map<std::string, Story> stories_;                      // active, by id
+  std::unordered_map<std::string, std::set<std::string>> postings_;  // term -> story ids
+  std::unordered_map<std::string, std::string> story_of_key_;
+  std::set<std::string> changed_;
+};
+
+}  // namespace cronaca
