@@ -286,36 +286,20 @@ std::string StoryLinker::Link(const LinkDocument& doc) {
 }
 
 std::vector<std::string> StoryLinker::LinkBatch(const std::vector<LinkDocument>& docs) {
-  // Dates for the undated: the previous dated neighbour, else the next.
-  std::vector<std::optional<PartialDate>> dates(docs.size());
-  std::optional<PartialDate> previous;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (docs[i].date) previous = docs[i].date;
-    dates[i] = docs[i].date ? docs[i].date : previous;
-  }
-  std::optional<PartialDate> next;
-  for (size_t i = docs.size(); i-- > 0;) {
-    if (docs[i].date) next = docs[i].date;
-    if (!dates[i]) dates[i] = next;
-  }
+  // Dated documents in date order, then the undated ones: an undated
+  // document borrows no date (the order of the input says nothing about
+  // when it was written); it is compared with every story in memory, with
+  // no time factor, once the dated documents of the batch are filed.
   std::vector<size_t> order(docs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    int64_t da = dates[a] ? DateInterval(*dates[a]).first : INT64_MAX;
-    int64_t db = dates[b] ? DateInterval(*dates[b]).first : INT64_MAX;
+    int64_t da = docs[a].date ? DateInterval(*docs[a].date).first : INT64_MAX;
+    int64_t db = docs[b].date ? DateInterval(*docs[b].date).first : INT64_MAX;
     if (da != db) return da < db;
     return docs[a].key < docs[b].key;
   });
   std::vector<std::string> ids(docs.size());
-  for (size_t i : order) {
-    if (docs[i].date || !dates[i]) {
-      ids[i] = Link(docs[i]);
-    } else {
-      LinkDocument dated = docs[i];
-      dated.date = dates[i];
-      ids[i] = Link(dated);
-    }
-  }
+  for (size_t i : order) ids[i] = Link(docs[i]);
   return ids;
 }
 

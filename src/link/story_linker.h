@@ -29,9 +29,10 @@
 // weighted by its rarity among the active stories (log(1 + N / df)) and the
 // story side is the share of its documents with the term; closeness is 1
 // when the date intervals overlap and falls linearly to 0 at the window edge.
-// A month-only date is the interval of the whole month; an undated document
-// takes the date of its batch neighbour, and without one the time factor is
-// left out (closeness counts as 0.5) and every active story is a candidate.
+// A month-only date is the interval of the whole month. An undated document
+// borrows no date: LinkBatch files it after the dated documents of its batch,
+// the time factor is left out (closeness counts as 0.5) and every active
+// story is a candidate.
 //
 // Idempotence. A document whose key is already in a known story (restored or
 // linked earlier) stays there and changes nothing. Story ids are derived from

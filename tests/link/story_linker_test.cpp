@@ -285,3 +285,22 @@ TEST_F(StoryStoreTest, StoriesRoundTripAndRestoreTheLinker) {
 
 }  // namespace
 }  // namespace cronaca
+
+namespace cronaca {
+namespace {
+
+// Regression: an undated report used to borrow the date of whatever came
+// before it in the batch (a seed placed after an unrelated June article
+// missed its July story). It now borrows nothing and is filed after the
+// dated documents, against every active story.
+TEST(StoryLinkerTest, UndatedDocumentJoinsItsStoryWhateverTheInputOrder) {
+  StoryLinker linker;
+  std::vector<LinkDocument> batch = {Doc("k0", "2025-06-09", kFlood), Doc("k1", "", kSummitJulyOther),
+                                     Doc("k2", "2025-07", kSummitJuly)};
+  std::vector<std::string> ids = linker.LinkBatch(batch);
+  EXPECT_EQ(ids[1], ids[2]);
+  EXPECT_NE(ids[0], ids[1]);
+}
+
+}  // namespace
+}  // namespace cronaca
