@@ -409,6 +409,11 @@ int RunStory(const std::string& db, const std::string& story_id, const std::stri
   std::set<std::string> sources;
   nlohmann::json docs = nlohmann::json::array();
   std::string table;
+  std::string doubtful_lines;
+  std::vector<std::string> doubtful_ids;
+  // A report below this quality score (or suspected of machine translation)
+  // is listed as doubtful: agreement resting on it is weak evidence.
+  constexpr float kDoubtfulQuality = 0.8f;
   for (const std::string& key : *keys) {
     auto loaded = (*store)->Load(key);
     if (!loaded.ok() || !loaded->has_value()) continue;
@@ -428,8 +433,27 @@ int RunStory(const std::string& db, const std::string& story_id, const std::stri
       if (item.name.empty()) item.name = p.name.empty() ? p.place : p.name;
       item.documents.insert(doc.id());
     }
+    // Source quality (extract/quality): the dossier says which reports are doubtful.
+    const Extractions& ex = doc.extractions();
+    std::set<std::string> flag_kinds;
+    for (const QualityFlag& f : doc.quality_flags()) {
+      if (f.kind != "machine-translation-suspected") flag_kinds.insert(f.kind);
+    }
+    bool doubtful = ex.machine_translation || ex.quality < kDoubtfulQuality;
+    if (doubtful) {
+      std::string why = ex.machine_translation ? "machine translation suspected" : "damaged text";
+      std::string kinds;
+      for (const std::string& k : flag_kinds) kinds += (kinds.empty() ? "" : ", ") + k;
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", ex.quality);
+      doubtful_lines += "- " + doc.id() + ": " + why + " (quality " + score + "; " + kinds + ")\n";
+      doubtful_ids.push_back(doc.id());
+    }
     docs.push_back({{"id", doc.id()}, {"key", key}, {"title", meta.title}, {"source", meta.source},
-                    {"date", date}, {"lang", doc.lang()}, {"url", meta.url}});
+                    {"date", date}, {"lang", doc.lang()}, {"url", meta.url},
+                    {"quality", {{"score", ex.quality}, {"machine_translation", ex.machine_translation},
+                                 {"flags", std::vector<std::string>(flag_kinds.begin(), flag_kinds.end())},
+                                 {"doubtful", doubtful}}}});
     table += "| " + doc.id() + " | " + (date.empty() ? "-" : date) + " | " +
              (meta.source.empty() ? "-" : meta.source) + " | " + doc.lang() + " | " + meta.title + " |\n";
   }
@@ -449,7 +473,7 @@ int RunStory(const std::string& db, const std::string& story_id, const std::stri
       (term[0] == 'e' ? actors : places).push_back(entry);
     }
     nlohmann::json j = {{"story", story_id}, {"documents", docs}, {"sources", sources.size()},
-                        {"shared_actors", actors}, {"shared_places", places}};
+                        {"shared_actors", actors}, {"shared_places", places}, {"doubtful_reports", doubtful_ids}};
     std::cout << j.dump(2) << '\n';
     return kExitOk;
   }
@@ -461,6 +485,9 @@ int RunStory(const std::string& db, const std::string& story_id, const std::stri
     std::cout << "- " << (term[0] == 'e' ? "actor " : "place ") << item->name << " (" << term.substr(2) << "): "
               << item->documents.size() << " of " << docs.size() << " documents\n";
   }
+  std::cout << "\n## Reports of doubtful quality\n\n"
+            << (doubtful_lines.empty() ? std::string("(none: no report shows machine translation or damage)\n")
+                                       : doubtful_lines);
   return kExitOk;
 }
 

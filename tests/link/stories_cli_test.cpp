@@ -95,6 +95,15 @@ TEST(StoriesCliTest, ExamplesFormTheirClustersAndKeepThemOnReRun) {
   bool putin_shared = false;
   for (const auto& actor : dossier["shared_actors"]) putin_shared |= actor["id"] == "putin_vladimir";
   EXPECT_TRUE(putin_shared) << dossier.dump(2);
+  // The dossier says which reports are of doubtful quality: only the
+  // machine-translated one in this story.
+  EXPECT_EQ(dossier["doubtful_reports"], nlohmann::json::array({"it_alaska_summit_traduzione"})) << dossier.dump(2);
+  for (const auto& d : dossier["documents"]) {
+    EXPECT_EQ(d["quality"]["doubtful"], d["id"] == "it_alaska_summit_traduzione") << d.dump();
+  }
+  nlohmann::json belgrade = nlohmann::json::parse(
+      RunCronaca("story " + first["en_belgrade_protest_courier"] + " --db " + db + " --format json", &rc));
+  EXPECT_TRUE(belgrade["doubtful_reports"].empty());
   RunCronaca("story no-such-story --db " + db, &rc);
   EXPECT_EQ(rc, 1);
   fs::remove_all(work);

@@ -35,6 +35,9 @@
 // verdict, so a clean Italian article that writes "Kyiv" is not called a
 // translation.
 //
+// The story dossier (`cronaca story ID`) lists the reports of doubtful
+// quality: those with the machine-translation verdict or a score below 0.8.
+//
 // Extraction uses the flags: the stage runs after the extract stages and
 // halves the confidence of a quotation or event whose span (an event's
 // sentence) overlaps a damage or garbling flag, and multiplies by 0.8 the
