@@ -400,5 +400,49 @@ TEST_F(EventsCoderTest, ActorAfterAGenitiveIsSubjectOnlyAsALastResort) {
   EXPECT_TRUE(Has(alone, "CHN>RUS:111")) << ::testing::PrintToString(Summary(alone));
 }
 
+TEST_F(EventsCoderTest, FrozenTalksPunishmentFireAndTargetlessCeasefireAppeal) {
+  Document frozen = Analyze("La Serbia ha annunciato il congelamento dei negoziati con il Kosovo.", "it");
+  EXPECT_TRUE(Has(frozen, "SRB>XKX:164") || Has(frozen, "SRB>KOS:164")) << ::testing::PrintToString(Summary(frozen));
+  Document punish = Analyze("L'Iran ha promesso una dura punizione a Israele.", "it");
+  EXPECT_TRUE(Has(punish, "IRN>ISR:138")) << ::testing::PrintToString(Summary(punish));
+  Document fire = Analyze("Syrian fire on Turkish soldiers killed two.", "en");
+  EXPECT_TRUE(Has(fire, "SYR>TUR:193")) << ::testing::PrintToString(Summary(fire));
+  Document appeal = Analyze("The Pope has been calling for a ceasefire.", "en");
+  const Event* e = Find(appeal, "0256");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(Summary(appeal));
+  EXPECT_TRUE(e->target.empty());
+}
+
+TEST_F(EventsCoderTest, AgreedTruceIsMutualAndBrokenRelationsAsANoun) {
+  Document truce = Analyze("Armenia e Azerbaigian hanno concordato una tregua.", "it");
+  EXPECT_TRUE(Has(truce, "ARM>AZE:0871")) << ::testing::PrintToString(Summary(truce));
+  EXPECT_TRUE(Has(truce, "AZE>ARM:0871")) << ::testing::PrintToString(Summary(truce));
+  Document rupture = Analyze("La Lituania ha annunciato la rottura delle relazioni con la Bielorussia.", "it");
+  EXPECT_TRUE(Has(rupture, "LTU>BLR:161")) << ::testing::PrintToString(Summary(rupture));
+}
+
+TEST_F(EventsCoderTest, LessCommonCriticismAndRejectionVerbs) {
+  Document castigate = Analyze("Chile castigated Peru over the border decision.", "en");
+  EXPECT_TRUE(Has(castigate, "CHL>PER:111")) << ::testing::PrintToString(Summary(castigate));
+  Document repudiate = Analyze("Hungary repudiated Sweden on Tuesday.", "en");
+  EXPECT_TRUE(Has(repudiate, "HUN>SWE:120")) << ::testing::PrintToString(Summary(repudiate));
+  Document censure = Analyze("Il Cile ha censurato il Perù.", "it");
+  EXPECT_TRUE(Has(censure, "CHL>PER:111")) << ::testing::PrintToString(Summary(censure));
+  Document overran = Analyze("Ethiopia overran Eritrea in a week.", "en");  // irregular past, listed as a form
+  EXPECT_TRUE(Has(overran, "ETH>ERI:192")) << ::testing::PrintToString(Summary(overran));
+}
+
+}  // namespace
+}  // namespace cronaca
+
+namespace cronaca {
+namespace {
+
+// Regression: the protest pattern took the month "March" for the verb.
+TEST_F(EventsCoderTest, MonthMarchIsNoProtest) {
+  Document doc = Analyze("The United Nations has urged Russia to stop the strikes since March.", "en");
+  for (const Event& e : doc.extractions().events) EXPECT_NE(e.code.substr(0, 2), "14") << doc.Text(e.trigger);
+}
+
 }  // namespace
 }  // namespace cronaca
