@@ -21,6 +21,19 @@ std::vector<std::string> SplitValues(std::string_view value, char separator) {
   return out;
 }
 
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+    size_t end = pos;
+    while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
+    if (end > pos) out.push_back(s.substr(pos, end - pos));
+    pos = end;
+  }
+  return out;
+}
+
 Status LineError(const std::string& file, size_t line_no, const std::string& why) {
   return Status(StatusCode::kResourceError, file + ":" + std::to_string(line_no) + ": " + why);
 }

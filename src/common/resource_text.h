@@ -29,6 +29,9 @@ std::string_view TrimBlanks(std::string_view s);
 // "a | b |c" -> {"a", "b", "c"}: items trimmed, empty items dropped.
 std::vector<std::string> SplitValues(std::string_view value, char separator = '|');
 
+// Words separated by spaces or tabs, as views into `s` (no empty words).
+std::vector<std::string_view> SplitWords(std::string_view s);
+
 // kResourceError "file:line: why".
 Status LineError(const std::string& file, size_t line_no, const std::string& why);
 

@@ -1,5 +1,7 @@
 #include "extract/actors/dictionary.h"
 
+#include "common/resource_text.h"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -135,18 +137,6 @@ std::vector<std::string_view> SplitValues(std::string_view cell, bool* empty) {
   return out;
 }
 
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
-    size_t end = pos;
-    while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
-    if (end > pos) out.push_back(s.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
-}
 
 bool IsUpperAlpha(std::string_view s, size_t n) {
   if (s.size() != n) return false;

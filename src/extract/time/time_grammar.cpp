@@ -1,5 +1,7 @@
 #include "extract/time/time_grammar.h"
 
+#include "common/resource_text.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -55,19 +57,6 @@ std::string_view StripComment(std::string_view line) {
     if (space_before && space_after) return Trim(line.substr(0, i));
   }
   return trimmed;
-}
-
-std::vector<std::string_view> SplitSpaces(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
-    size_t end = pos;
-    while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
-    if (end > pos) out.push_back(s.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
 }
 
 std::optional<int64_t> ParseInt(std::string_view s) {
@@ -245,7 +234,7 @@ class GrammarParser {
       return Status::Ok();
     }
     if (key == "ordinal_suffixes") {
-      for (std::string_view suffix : SplitSpaces(value)) s.ordinal_suffixes.emplace_back(suffix);
+      for (std::string_view suffix : SplitWords(value)) s.ordinal_suffixes.emplace_back(suffix);
       return Status::Ok();
     }
     if (key == "tense_lookahead" || key == "tense_weak_window") {
@@ -259,7 +248,7 @@ class GrammarParser {
   }
 
   Status ParseClass(std::string_view line, size_t no) {
-    std::vector<std::string_view> fields = SplitSpaces(line);
+    std::vector<std::string_view> fields = SplitWords(line);
     if (fields.size() < 2 || fields.size() > 3) return Error(no, "expected 'name slot [capitalised]'");
     WordClass cls;
     cls.name = std::string(fields[0]);
@@ -306,7 +295,7 @@ class GrammarParser {
   }
 
   Status ParseLexicon(std::string_view line, size_t no) {
-    std::vector<std::string_view> fields = SplitSpaces(line);
+    std::vector<std::string_view> fields = SplitWords(line);
     if (fields.size() < 2 || fields.size() > 3) return Error(no, "expected 'class word [value]'");
     auto it = class_ids_.find(fields[0]);
     if (it == class_ids_.end()) return Error(no, "unknown class '" + std::string(fields[0]) + "'");
@@ -331,7 +320,7 @@ class GrammarParser {
   }
 
   Status ParseTense(std::string_view line, size_t no) {
-    std::vector<std::string_view> fields = SplitSpaces(line);
+    std::vector<std::string_view> fields = SplitWords(line);
     if (fields.size() < 2) return Error(no, "expected 'LIST word ...' (future, past, future_weak, past_weak, future_suffix, past_suffix)");
     Tense tense;
     bool suffix = false;
@@ -389,7 +378,7 @@ class GrammarParser {
   }
 
   Status ParseRule(std::string_view line, size_t no) {
-    std::vector<std::string_view> fields = SplitSpaces(line);
+    std::vector<std::string_view> fields = SplitWords(line);
     if (fields.size() < 4 || fields[1] != ":") return Error(no, "expected 'id : pattern => operation'");
     Rule rule;
     rule.line = no;
