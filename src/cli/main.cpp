@@ -7,17 +7,22 @@
 //   cronaca eval GOLD.jsonl   score against annotated snippets
 //   cronaca explain DOC#N     why an event was coded
 //   cronaca stories           stories: reports of one happening, grouped
-//   cronaca story ID          one story's documents and what they share
+//   cronaca story ID          one story's dossier: agreed, single-source, differences, same origin
 //   cronaca dict check        report errors in the actor dictionaries
+//   cronaca serve             the HTTP API (docs/API.md) and the web UI
 //
 // Exit status: 0 success; 1 some inputs failed (the others were processed);
 // 2 usage error or a fatal problem (database cannot be opened, resources
 // missing).
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -25,16 +30,20 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/progress.h"
 #include "common/resources.h"
 #include "engine/analyzer.h"
+#include "engine/ingest_batch.h"
 #include "extract/actors/actors.h"
 #include "eval/scorer.h"
 #include "ingest/reader.h"
+#include "link/dossier.h"
 #include "link/story_linker.h"
 #include "serve/gdelt.h"
+#include "serve/http_server.h"
 #include "serve/output.h"
 #include "store/store.h"
 #include "text/language.h"
@@ -45,7 +54,6 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitSomeFailed = 1;
 constexpr int kExitFatal = 2;
-constexpr size_t kBatchSize = 256;  // documents per store transaction
 
 void PrintError(const Status& status) {
   std::fprintf(stderr, "error: %s [%s]\n", status.message().c_str(), StatusCodeName(status.code()));
@@ -79,20 +87,6 @@ struct AnalyzeArgs {
   bool quiet = false;
   bool cg3 = false;
 };
-
-// "YYYY-MM" of the month `delta` months from `date` (a year-only date counts
-// from January for earlier bounds, from December for later ones).
-std::string ShiftMonth(const PartialDate& date, int delta) {
-  constexpr int kMonths = 12;
-  int year = date.year();
-  int month = date.month() ? date.month() : (delta < 0 ? 1 : kMonths);
-  month += delta;
-  while (month < 1) month += kMonths, --year;
-  while (month > kMonths) month -= kMonths, ++year;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  return buf;
-}
 
 Result<std::unique_ptr<Analyzer>> MakeAnalyzer(bool cg3, bool quiet) {
   AnalyzerOptions options;
@@ -133,9 +127,6 @@ int RunAnalyze(const AnalyzeArgs& args) {
   Progress progress(reader.bytes_total(), !args.quiet && isatty(STDERR_FILENO));
   OutputOptions output_options;
   output_options.tokens = args.tokens;
-  const std::string signature = (*analyzer)->pipeline().Signature();
-
-  size_t done = 0, failed = 0, in_batch = 0;
   nlohmann::json json_array = nlohmann::json::array();
   struct Row {
     std::string id, lang, date, story;
@@ -143,42 +134,23 @@ int RunAnalyze(const AnalyzeArgs& args) {
     bool machine_translation;
   };
   std::vector<Row> rows;
-  bool in_transaction = false;
-  auto commit = [&]() -> bool {
-    in_batch = 0;
-    if (!store || !in_transaction) return true;
-    Status s = store->Commit();
-    in_transaction = false;
-    in_batch = 0;
-    if (!s.ok()) {
-      PrintError(s);
-      return false;
+  // Each stored document is written in input order (engine/ingest_batch.h:
+  // batches are analysed, linked into stories in date order, then stored).
+  const BatchIngester* ingester_of_emit = nullptr;  // set below; for copy_of
+  // The document as JSON, with "copy_of" when it copies an earlier one (link/copies.h).
+  auto to_json = [&](Document& doc) {
+    nlohmann::json j = DocumentToJson(doc, (*analyzer)->strings(), output_options);
+    if (auto copy = ingester_of_emit ? ingester_of_emit->CopyOf(doc.key()) : std::nullopt) {
+      j["copy_of"] = {{"origin", copy->origin}, {"kind", CopyKindName(copy->kind)},
+                      {"similarity", copy->similarity}, {"rule", copy->rule}};
     }
-    return true;
+    return j;
   };
-  // Analysed documents wait for the end of their batch: the batch is linked
-  // into stories in date order, then each document is stored and written in
-  // input order.
-  std::vector<Document> pending;
-  StoryLinkerOptions link_options;
-  // CRONACA_LINK_TRACE=1 prints each candidate story's score parts (tuning).
-  link_options.trace = std::getenv("CRONACA_LINK_TRACE") != nullptr;
-  StoryLinker linker(link_options);
   auto emit = [&](Document& doc) {
-    if (store) {
-      Status put = store->Put(doc, signature);
-      if (!put.ok()) {
-        ++failed;
-        PrintError(put.WithContext(doc.id()));
-        store->RecordFailure(put.WithContext(doc.id()));
-        return;
-      }
-    }
-    ++done;
     if (args.format == "jsonl") {
-      out.stream() << DocumentToJson(doc, (*analyzer)->strings(), output_options).dump() << '\n';
+      out.stream() << to_json(doc).dump() << '\n';
     } else if (args.format == "json") {
-      json_array.push_back(DocumentToJson(doc, (*analyzer)->strings(), output_options));
+      json_array.push_back(to_json(doc));
     } else if (args.format == "md") {
       out.stream() << DocumentToMarkdown(doc, (*analyzer)->strings(), output_options) << '\n';
     } else if (args.format == "summary") {
@@ -190,105 +162,28 @@ int RunAnalyze(const AnalyzeArgs& args) {
                       ex.events.size(), doc.quality_flags().size(), ex.machine_translation});
     }
   };
-  // One lemma bridge per language (resources/<lang>/link.txt), loaded when
-  // first needed; a language without one links on its own lemmas.
-  std::map<std::string, std::unique_ptr<LemmaBridge>> bridges;
-  auto bridge_for = [&](const std::string& lang, Status* error) -> LemmaBridge* {
-    auto it = bridges.find(lang);
-    if (it == bridges.end()) {
-      std::unique_ptr<LemmaBridge> bridge;
-      if (!lang.empty()) {
-        auto loaded = LemmaBridge::Load(lang);
-        if (loaded.ok()) {
-          bridge = std::move(*loaded);
-        } else if (loaded.status().code() != StatusCode::kNotFound) {
-          *error = loaded.status();
-        }
-      }
-      it = bridges.emplace(lang, std::move(bridge)).first;
-    }
-    return it->second.get();
+  auto report_failure = [&](const Status& failure) {
+    progress.Finish();
+    PrintError(failure);
   };
-  auto flush = [&]() -> bool {
-    if (!pending.empty()) {
-      std::vector<LinkDocument> features;
-      features.reserve(pending.size());
-      std::optional<PartialDate> min_date, max_date;
-      for (const Document& doc : pending) {
-        Status bridge_error;
-        LemmaBridge* bridge = bridge_for(doc.lang(), &bridge_error);
-        if (!bridge_error.ok()) {
-          PrintError(bridge_error);
-          return false;
-        }
-        features.push_back(LinkFeatures(doc, (*analyzer)->strings(), bridge));
-        if (store) {
-          if (auto known = store->StoryOf(doc.key()); known.ok()) features.back().known_story = *known;
-        }
-        if (doc.metadata().has_date) {
-          const PartialDate& d = doc.metadata().date;
-          if (!min_date || DateInterval(d).first < DateInterval(*min_date).first) min_date = d;
-          if (!max_date || DateInterval(d).second > DateInterval(*max_date).second) max_date = d;
-        }
-      }
-      if (store && min_date) {
-        // The stories of the window around the batch (a month either side).
-        auto window = store->StoriesBetween(ShiftMonth(*min_date, -1), ShiftMonth(*max_date, 1) + "-31");
-        if (!window.ok()) {
-          PrintError(window.status());
-          return false;
-        }
-        linker.Restore(*window);
-      }
-      std::vector<std::string> story_ids = linker.LinkBatch(features);
-      for (size_t i = 0; i < pending.size(); ++i) {
-        pending[i].extractions().story = story_ids[i];
-        emit(pending[i]);
-      }
-      pending.clear();
-      if (store) {
-        for (const StoryRecord& story : linker.TakeChanged()) {
-          Status s = store->PutStory(story);
-          if (!s.ok()) {
-            PrintError(s);
-            return false;
-          }
-        }
-      }
-    }
-    return commit();
-  };
+  IngestOptions ingest_options;
+  // CRONACA_LINK_TRACE=1 prints each candidate story's score parts (tuning).
+  ingest_options.link.trace = std::getenv("CRONACA_LINK_TRACE") != nullptr;
+  BatchIngester ingester(**analyzer, store.get(), ingest_options, emit, report_failure);
+  ingester_of_emit = &ingester;
   while (auto item = reader.Next()) {
-    if (store && !in_transaction) {
-      Status s = store->Begin();
-      if (!s.ok()) {
-        PrintError(s);
-        return kExitFatal;
-      }
-      in_transaction = true;
+    Status fatal = ingester.Add(std::move(*item));
+    if (!fatal.ok()) {
+      PrintError(fatal);
+      return kExitFatal;
     }
-    Status failure;
-    if (!item->ok()) {
-      failure = item->status();
-    } else {
-      Document& doc = item->value();
-      Status s = (*analyzer)->Analyze(doc);
-      if (!s.ok()) {
-        failure = s;
-      } else {
-        pending.push_back(std::move(doc));
-      }
-    }
-    if (!failure.ok()) {
-      ++failed;
-      progress.Finish();
-      PrintError(failure);
-      if (store) store->RecordFailure(failure);
-    }
-    if (++in_batch >= kBatchSize && !flush()) return kExitFatal;
-    progress.Update(reader.bytes_read(), done, failed);
+    progress.Update(reader.bytes_read(), ingester.done(), ingester.failed());
   }
-  if (!flush()) return kExitFatal;
+  if (Status fatal = ingester.Flush(); !fatal.ok()) {
+    PrintError(fatal);
+    return kExitFatal;
+  }
+  const size_t done = ingester.done(), failed = ingester.failed();
   progress.Finish();
   if (args.format == "json") out.stream() << json_array.dump(2) << '\n';
   if (args.format == "summary") {
@@ -375,119 +270,37 @@ int RunStories(const std::string& db) {
     PrintError(stories.status());
     return kExitFatal;
   }
-  std::printf("%-30s %-10s %-10s %5s %7s  %s\n", "story", "first", "last", "docs", "sources", "label");
+  // "indep": documents that are not copies of another (link/copies.h).
+  std::printf("%-30s %-10s %-10s %5s %5s %7s  %s\n", "story", "first", "last", "docs", "indep", "sources", "label");
   for (const StoryRow& row : *stories) {
-    std::printf("%-30s %-10s %-10s %5zu %7zu  %s\n", row.id.c_str(), row.first_date.empty() ? "-" : row.first_date.c_str(),
-                row.last_date.empty() ? "-" : row.last_date.c_str(), row.n_documents, row.n_sources, row.label.c_str());
+    std::printf("%-30s %-10s %-10s %5zu %5zu %7zu  %s\n", row.id.c_str(),
+                row.first_date.empty() ? "-" : row.first_date.c_str(),
+                row.last_date.empty() ? "-" : row.last_date.c_str(), row.n_documents, row.n_independent,
+                row.n_sources, row.label.c_str());
   }
   std::printf("\n%zu stories. See one with: cronaca story ID --db %s\n", stories->size(), db.c_str());
   return kExitOk;
 }
 
-// The first dossier of a story: its documents, their sources and dates, and
-// the actors and places that more than one of them names.
+// One story's dossier (link/dossier.h): its documents compared.
 int RunStory(const std::string& db, const std::string& story_id, const std::string& format) {
   auto store = Store::Open(db);
   if (!store.ok()) {
     PrintError(store.status());
     return kExitFatal;
   }
-  auto keys = (*store)->StoryDocuments(story_id);
-  if (!keys.ok()) {
-    PrintError(keys.status());
-    return kExitFatal;
+  auto dossier = BuildDossier(**store, story_id);
+  if (!dossier.ok()) {
+    PrintError(dossier.status().code() == StatusCode::kNotFound
+                   ? Status(StatusCode::kNotFound, story_id + ": no such story in " + db)
+                   : dossier.status());
+    return dossier.status().code() == StatusCode::kNotFound ? kExitSomeFailed : kExitFatal;
   }
-  if (keys->empty()) {
-    PrintError(Status(StatusCode::kNotFound, story_id + ": no such story in " + db));
-    return kExitSomeFailed;
-  }
-  struct Shared {
-    std::string name;
-    std::set<std::string> documents;
-  };
-  std::map<std::string, Shared> shared;  // "e:id" / "p:id" -> name, documents naming it
-  std::set<std::string> sources;
-  nlohmann::json docs = nlohmann::json::array();
-  std::string table;
-  std::string doubtful_lines;
-  std::vector<std::string> doubtful_ids;
-  // A report below this quality score (or suspected of machine translation)
-  // is listed as doubtful: agreement resting on it is weak evidence.
-  constexpr float kDoubtfulQuality = 0.8f;
-  for (const std::string& key : *keys) {
-    auto loaded = (*store)->Load(key);
-    if (!loaded.ok() || !loaded->has_value()) continue;
-    const Document& doc = **loaded;
-    const Metadata& meta = doc.metadata();
-    std::string date = meta.has_date ? meta.date.ToString() : "";
-    if (!meta.source.empty()) sources.insert(meta.source);
-    for (const Mention& m : doc.extractions().mentions) {
-      if (m.entity.empty()) continue;
-      Shared& item = shared["e:" + m.entity];
-      if (item.name.empty()) item.name = m.name.empty() ? m.entity : m.name;
-      item.documents.insert(doc.id());
-    }
-    for (const PlaceMention& p : doc.extractions().places) {
-      if (p.place.empty()) continue;
-      Shared& item = shared["p:" + p.place];
-      if (item.name.empty()) item.name = p.name.empty() ? p.place : p.name;
-      item.documents.insert(doc.id());
-    }
-    // Source quality (extract/quality): the dossier says which reports are doubtful.
-    const Extractions& ex = doc.extractions();
-    std::set<std::string> flag_kinds;
-    for (const QualityFlag& f : doc.quality_flags()) {
-      if (f.kind != "machine-translation-suspected") flag_kinds.insert(f.kind);
-    }
-    bool doubtful = ex.machine_translation || ex.quality < kDoubtfulQuality;
-    if (doubtful) {
-      std::string why = ex.machine_translation ? "machine translation suspected" : "damaged text";
-      std::string kinds;
-      for (const std::string& k : flag_kinds) kinds += (kinds.empty() ? "" : ", ") + k;
-      char score[16];
-      std::snprintf(score, sizeof score, "%.2f", ex.quality);
-      doubtful_lines += "- " + doc.id() + ": " + why + " (quality " + score + "; " + kinds + ")\n";
-      doubtful_ids.push_back(doc.id());
-    }
-    docs.push_back({{"id", doc.id()}, {"key", key}, {"title", meta.title}, {"source", meta.source},
-                    {"date", date}, {"lang", doc.lang()}, {"url", meta.url},
-                    {"quality", {{"score", ex.quality}, {"machine_translation", ex.machine_translation},
-                                 {"flags", std::vector<std::string>(flag_kinds.begin(), flag_kinds.end())},
-                                 {"doubtful", doubtful}}}});
-    table += "| " + doc.id() + " | " + (date.empty() ? "-" : date) + " | " +
-             (meta.source.empty() ? "-" : meta.source) + " | " + doc.lang() + " | " + meta.title + " |\n";
-  }
-  // Shared by at least two documents, most widely shared first.
-  std::vector<std::pair<std::string, const Shared*>> common;
-  for (const auto& [term, item] : shared) {
-    if (item.documents.size() >= 2) common.emplace_back(term, &item);
-  }
-  std::stable_sort(common.begin(), common.end(), [](const auto& a, const auto& b) {
-    return a.second->documents.size() > b.second->documents.size();
-  });
   if (format == "json") {
-    nlohmann::json actors = nlohmann::json::array(), places = nlohmann::json::array();
-    for (const auto& [term, item] : common) {
-      nlohmann::json entry = {{"id", term.substr(2)}, {"name", item->name},
-                              {"documents", std::vector<std::string>(item->documents.begin(), item->documents.end())}};
-      (term[0] == 'e' ? actors : places).push_back(entry);
-    }
-    nlohmann::json j = {{"story", story_id}, {"documents", docs}, {"sources", sources.size()},
-                        {"shared_actors", actors}, {"shared_places", places}, {"doubtful_reports", doubtful_ids}};
-    std::cout << j.dump(2) << '\n';
-    return kExitOk;
+    std::cout << DossierToJson(*dossier).dump(2) << '\n';
+  } else {
+    std::cout << DossierToMarkdown(*dossier);
   }
-  std::cout << "# Story " << story_id << "\n\n" << docs.size() << " documents from " << sources.size()
-            << " sources.\n\n| document | date | source | lang | title |\n|---|---|---|---|---|\n"
-            << table << "\n## Shared by several reports\n\n";
-  if (common.empty()) std::cout << "(nothing named by more than one report)\n";
-  for (const auto& [term, item] : common) {
-    std::cout << "- " << (term[0] == 'e' ? "actor " : "place ") << item->name << " (" << term.substr(2) << "): "
-              << item->documents.size() << " of " << docs.size() << " documents\n";
-  }
-  std::cout << "\n## Reports of doubtful quality\n\n"
-            << (doubtful_lines.empty() ? std::string("(none: no report shows machine translation or damage)\n")
-                                       : doubtful_lines);
   return kExitOk;
 }
 
@@ -747,6 +560,83 @@ int RunDictCheck(const std::string& resources_arg) {
   return check.ok() ? kExitOk : kExitSomeFailed;
 }
 
+// --- cronaca serve (serve/http_server.h) -----------------------------------
+#ifndef CRONACA_WEB_DIR
+#define CRONACA_WEB_DIR ""
+#endif
+
+struct ServeArgs {
+  ServerOptions options;
+  std::string token_file;
+  std::string web = CRONACA_WEB_DIR;
+};
+
+int RunServe(ServeArgs args) {
+  ServerOptions& options = args.options;
+  options.web_dir = args.web;
+  // The ingest token: --token-file, else CRONACA_TOKEN; none: no ingest endpoint.
+  constexpr size_t kMinTokenLength = 16;
+  if (!args.token_file.empty()) {
+    std::ifstream in(args.token_file, std::ios::binary);
+    if (!in) {
+      PrintError(Status(StatusCode::kNotFound, args.token_file + ": cannot read the token file"));
+      return kExitFatal;
+    }
+    std::getline(in, options.token);
+  } else if (const char* env = std::getenv("CRONACA_TOKEN")) {
+    options.token = env;
+  }
+  while (!options.token.empty() && isspace(static_cast<unsigned char>(options.token.back()))) options.token.pop_back();
+  if ((!args.token_file.empty() || std::getenv("CRONACA_TOKEN")) && options.token.size() < kMinTokenLength) {
+    PrintError(Status(StatusCode::kInvalidArgument,
+                      "the ingest token must be at least " + std::to_string(kMinTokenLength) + " characters"));
+    return kExitFatal;
+  }
+  if (!options.web_dir.empty() && !std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html")) {
+    std::fprintf(stderr, "warning: no web UI in %s (build it with `cmake --build BUILD --target web`); serving the API only\n",
+                 options.web_dir.c_str());
+  }
+  // SIGINT and SIGTERM are taken by one thread that stops the server; every
+  // other thread (the server's workers included) inherits the block.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto server = HttpServer::Create(options);
+  if (!server.ok()) {
+    PrintError(server.status());
+    return kExitFatal;
+  }
+  auto port = (*server)->Bind();
+  if (!port.ok()) {
+    PrintError(port.status());
+    return kExitFatal;
+  }
+  const bool loopback = options.host == "127.0.0.1" || options.host == "::1" || options.host == "localhost";
+  std::printf("cronaca serve: http://%s:%d/  (API /api, description /api/openapi.json; database %s; ingest %s)\n",
+              options.host.c_str(), *port, options.db.c_str(),
+              options.token.empty() ? "off" : "on, POST /api/ingest with a bearer token");
+  if (!loopback) std::fprintf(stderr, "warning: listening on %s, not on loopback only\n", options.host.c_str());
+  std::fflush(stdout);
+  std::atomic<bool> signalled = false;
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    signalled = true;
+    (*server)->Stop();
+  });
+  Status served = (*server)->Serve();
+  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);  // wake the waiter
+  waiter.join();
+  if (!served.ok()) {
+    PrintError(served);
+    return kExitFatal;
+  }
+  std::printf("cronaca serve: stopped\n");
+  return kExitOk;
+}
+
 }  // namespace
 }  // namespace cronaca
 
@@ -811,8 +701,8 @@ int main(int argc, char** argv) {
   cmd_stories->add_option("--db", db, "SQLite database")->capture_default_str();
   std::string story_id, story_format = "md";
   CLI::App* cmd_story = app.add_subcommand(
-      "story", "One story's dossier: its documents with their sources and dates, and the actors and places "
-               "they share.");
+      "story", "One story's dossier: its documents, the events merged across them, and what the reports agree "
+               "on, what only one says, where they differ and which rest on the same origin.");
   cmd_story->add_option("id", story_id, "Story id (from cronaca stories)")->required();
   cmd_story->add_option("--db", db, "SQLite database")->capture_default_str();
   cmd_story->add_option("--format", story_format, "md or json")
@@ -845,6 +735,33 @@ int main(int argc, char** argv) {
                "with file and line; exit 1 if there is any.");
   cmd_dict_check->add_option("--resources", dict_resources, "Resources folder (default: the one cronaca uses)");
 
+  cronaca::ServeArgs serve;
+  CLI::App* cmd_serve = app.add_subcommand(
+      "serve", "Serve the database over HTTP: a read-only JSON API under /api (documents, stories, dossiers, "
+               "events, actors, quotations; OpenAPI at /api/openapi.json) and the web UI. Loopback only unless "
+               "--host says otherwise. POST /api/ingest exists only with a token (--token-file or CRONACA_TOKEN) "
+               "and requires 'Authorization: Bearer TOKEN'. Stops cleanly on Ctrl-C / SIGTERM.");
+  cmd_serve->add_option("--db", serve.options.db, "SQLite database to serve")->capture_default_str();
+  cmd_serve->add_option("--port", serve.options.port, "TCP port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd_serve->add_option("--host", serve.options.host, "Address to listen on (0.0.0.0: every interface)")
+      ->capture_default_str();
+  cmd_serve->add_option("--web", serve.web, "Folder of the built web UI (empty: API only)")->capture_default_str();
+  cmd_serve->add_option("--threads", serve.options.threads,
+                        "Worker threads; each open keep-alive connection holds one, so use more than the "
+                        "number of concurrent clients")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd_serve->add_option("--cache", serve.options.cache_entries,
+                        "Responses kept in the LRU cache (0: none); emptied when the database changes")
+      ->capture_default_str();
+  cmd_serve->add_option("--token-file", serve.token_file,
+                        "File whose first line is the ingest token (at least 16 characters); enables POST "
+                        "/api/ingest. Default: the CRONACA_TOKEN environment variable, if set");
+  cmd_serve->add_option("--max-body", serve.options.max_ingest_bytes, "Largest ingest request body, in bytes")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -860,5 +777,6 @@ int main(int argc, char** argv) {
   if (*cmd_explain) return cronaca::RunExplain(db, explain_target);
   if (*cmd_eval) return cronaca::RunEval(gold_paths, pred_path, eval_json, eval_quiet);
   if (*cmd_dict_check) return cronaca::RunDictCheck(dict_resources);
+  if (*cmd_serve) return cronaca::RunServe(serve);
   return cronaca::kExitFatal;
 }

@@ -10,12 +10,14 @@ namespace cronaca {
 
 namespace {
 
-constexpr double kActorWeight = 0.45;     // shared actors and places
-constexpr double kLexicalWeight = 0.45;   // shared content lemmas and numbers
+constexpr double kTermsWeight = 0.90;     // shared actors, places, lemmas and numbers
 constexpr double kTimeWeight = 0.10;      // closeness in time
 constexpr double kUndatedCloseness = 0.5;
 constexpr size_t kMinLemmaBytes = 3;
 constexpr size_t kLabelActors = 3;
+// A story leaves the index when it ended this many windows before the
+// newest document (a late report can still join it meanwhile).
+constexpr int64_t kEvictAfterWindows = 4;
 
 bool IsActorTerm(const std::string& term) { return term.size() > 2 && (term[0] == 'e' || term[0] == 'p') && term[1] == ':'; }
 
@@ -76,11 +78,20 @@ LinkDocument LinkFeatures(const Document& doc, const StringStore& strings, Lemma
       continue;
     }
     if (token.kind != TokenKind::kWord || (token.flags & kTokenMultiwordContinuation)) continue;
-    if (token.pos != Pos::kNoun && token.pos != Pos::kProperNoun && token.pos != Pos::kVerb &&
-        token.pos != Pos::kAdjective) {
+    std::string_view lemma;
+    if (token.pos == Pos::kUnknown) {
+      // A word morphology does not know (or a language without it): its
+      // stem, so that inflected forms meet; rarity weighting keeps the
+      // function words of such languages from counting much.
+      lemma = token.stem != StringStore::kNone   ? strings.Get(token.stem)
+              : token.lemma != StringStore::kNone ? strings.Get(token.lemma)
+                                                  : doc.NormText(token);
+    } else if (token.pos == Pos::kNoun || token.pos == Pos::kProperNoun || token.pos == Pos::kVerb ||
+               token.pos == Pos::kAdjective) {
+      lemma = token.lemma != StringStore::kNone ? strings.Get(token.lemma) : doc.NormText(token);
+    } else {
       continue;
     }
-    std::string_view lemma = token.lemma != StringStore::kNone ? strings.Get(token.lemma) : doc.NormText(token);
     if (lemma.size() < kMinLemmaBytes) continue;
     std::string lower = Lower(lemma);
     // A word the bridge knows is represented by its pivot lemmas only, so
@@ -116,8 +127,9 @@ void StoryLinker::Restore(const std::vector<StoryRecord>& records) {
     story.actor_names = record.actor_names;
     story.keys.insert(record.keys.begin(), record.keys.end());
     for (const std::string& key : record.keys) story_of_key_[key] = record.id;
-    for (const auto& [term, count] : story.terms) postings_[term].insert(story.id);
-    stories_[story.id] = std::move(story);
+    Story& stored = stories_[story.id];
+    stored = std::move(story);
+    for (const auto& [term, count] : stored.terms) postings_[term].insert(&stored);
   }
 }
 
@@ -128,49 +140,122 @@ double StoryLinker::Rarity(const std::string& term) const {
   return std::log(1.0 + (n + 1.0) / (df + 1.0));
 }
 
-StoryLinker::ScoreParts StoryLinker::ScoreStory(const LinkDocument& doc,
-                               const std::optional<std::pair<int64_t, int64_t>>& interval,
-                               const Story& story) const {
-  // Two weighted cosines: actors and places, lemmas and numbers.
-  double dot[2] = {0, 0}, doc_norm[2] = {0, 0}, story_norm[2] = {0, 0};
-  for (const std::string& term : doc.terms) {
-    int kind = IsActorTerm(term) ? 0 : 1;
-    double w = Rarity(term);
-    doc_norm[kind] += w * w;
-    auto it = story.terms.find(term);
-    if (it != story.terms.end()) {
-      double share = static_cast<double>(it->second) / static_cast<double>(std::max<size_t>(1, story.n_documents));
-      dot[kind] += w * w * share;
-    }
+namespace {
+
+// The linker's score of `doc` against a set of terms counted over
+// `n_documents` documents (a story; one document for Similarity), with
+// `rarity(term)` as the term weight. `interval` is the doc's date, `span`
+// the other side's first and last day (nullopt: undated).
+// The squared norms (actors and places, the rest) of a story's side.
+template <typename RarityFn>
+void StoryNorms(const std::map<std::string, uint32_t>& terms, size_t n_documents, RarityFn rarity, double norms[2]) {
+  const double n = static_cast<double>(std::max<size_t>(1, n_documents));
+  norms[0] = norms[1] = 0;
+  for (const auto& [term, count] : terms) {
+    double w = rarity(term) * static_cast<double>(count) / n;
+    norms[IsActorTerm(term) ? 0 : 1] += w * w;
   }
-  for (const auto& [term, count] : story.terms) {
+}
+
+// `doc_weights`, if given, are the rarities of doc.terms (in order) and
+// `norms` the story side's StoryNorms: the linker computes them once.
+template <typename RarityFn>
+LinkScore ScoreTerms(const LinkDocument& doc, const std::optional<std::pair<int64_t, int64_t>>& interval,
+                     const std::map<std::string, uint32_t>& terms, size_t n_documents,
+                     const std::optional<std::pair<int64_t, int64_t>>& span, int window_days, RarityFn rarity,
+                     const std::vector<double>* doc_weights = nullptr, const double* norms = nullptr) {
+  // Weighted cosines: actors and places, lemmas and numbers, and both.
+  double dot[2] = {0, 0}, doc_norm[2] = {0, 0}, story_norm[2] = {0, 0};
+  const double n = static_cast<double>(std::max<size_t>(1, n_documents));
+  for (size_t i = 0; i < doc.terms.size(); ++i) {
+    const std::string& term = doc.terms[i];
     int kind = IsActorTerm(term) ? 0 : 1;
-    double w = Rarity(term) * static_cast<double>(count) / static_cast<double>(std::max<size_t>(1, story.n_documents));
-    story_norm[kind] += w * w;
+    double w = doc_weights != nullptr ? (*doc_weights)[i] : rarity(term);
+    doc_norm[kind] += w * w;
+    auto it = terms.find(term);
+    if (it != terms.end()) dot[kind] += w * w * static_cast<double>(it->second) / n;
+  }
+  if (norms != nullptr) {
+    story_norm[0] = norms[0], story_norm[1] = norms[1];
+  } else {
+    StoryNorms(terms, n_documents, rarity, story_norm);
   }
   double sim[2];
   for (int kind = 0; kind < 2; ++kind) {
     sim[kind] = doc_norm[kind] > 0 && story_norm[kind] > 0 ? dot[kind] / std::sqrt(doc_norm[kind] * story_norm[kind]) : 0;
   }
   double closeness = kUndatedCloseness;
-  if (interval && story.dated) {
+  if (interval && span) {
     int64_t gap = 0;
-    if (interval->second < story.first_day) gap = story.first_day - interval->second;
-    if (interval->first > story.last_day) gap = interval->first - story.last_day;
-    closeness = gap > options_.window_days ? 0.0 : 1.0 - static_cast<double>(gap) / (options_.window_days + 1);
+    if (interval->second < span->first) gap = span->first - interval->second;
+    if (interval->first > span->second) gap = interval->first - span->second;
+    closeness = gap > window_days ? 0.0 : 1.0 - static_cast<double>(gap) / (window_days + 1);
   }
-  ScoreParts parts;
+  LinkScore parts;
   parts.actors = sim[0];
   parts.lexical = sim[1];
   parts.closeness = closeness;
-  // No actors or places on one side (a bare headline): that is no evidence
-  // either way, so the lexical side carries their weight.
-  if (doc_norm[0] == 0 || story_norm[0] == 0) {
-    parts.total = (kActorWeight + kLexicalWeight) * sim[1] + kTimeWeight * closeness;
-  } else {
-    parts.total = kActorWeight * sim[0] + kLexicalWeight * sim[1] + kTimeWeight * closeness;
-  }
+  // The total is one cosine over every term: actors and places are terms
+  // like the others, weighted by rarity. (Two cosines averaged gave a shared
+  // common actor as much weight as all the words: -r 0.43 instead of 0.48
+  // on SemEval, AUC 0.83 instead of 0.88 on the Italian pairs.)
+  const double both_dot = dot[0] + dot[1], both_doc = doc_norm[0] + doc_norm[1];
+  const double both_story = story_norm[0] + story_norm[1];
+  const double cosine = both_doc > 0 && both_story > 0 ? both_dot / std::sqrt(both_doc * both_story) : 0;
+  parts.total = kTermsWeight * cosine + kTimeWeight * closeness;
   return parts;
+}
+
+std::optional<std::pair<int64_t, int64_t>> IntervalOf(const LinkDocument& doc) {
+  if (!doc.date) return std::nullopt;
+  return DateInterval(*doc.date);
+}
+
+std::map<std::string, uint32_t> CountOne(const LinkDocument& doc) {
+  std::map<std::string, uint32_t> terms;
+  for (const std::string& term : doc.terms) terms[term] = 1;
+  return terms;
+}
+
+}  // namespace
+
+void TermStats::Add(const LinkDocument& doc) {
+  ++documents_;
+  for (const std::string& term : doc.terms) ++df_[term];
+}
+
+double TermStats::Rarity(const std::string& term) const {
+  auto it = df_.find(term);
+  double df = it == df_.end() ? 0.0 : static_cast<double>(it->second);
+  return std::log(1.0 + (static_cast<double>(documents_) + 1.0) / (df + 1.0));
+}
+
+LinkScore Similarity(const LinkDocument& a, const LinkDocument& b, const TermStats& stats,
+                     const StoryLinkerOptions& options) {
+  return ScoreTerms(a, IntervalOf(a), CountOne(b), 1, IntervalOf(b), options.window_days,
+                    [&](const std::string& term) { return stats.Rarity(term); });
+}
+
+LinkScore StoryLinker::Similarity(const LinkDocument& a, const LinkDocument& b) const {
+  return ScoreTerms(a, IntervalOf(a), CountOne(b), 1, IntervalOf(b), options_.window_days,
+                    [&](const std::string& term) { return Rarity(term); });
+}
+
+LinkScore StoryLinker::ScoreStory(const LinkDocument& doc, const std::optional<std::pair<int64_t, int64_t>>& interval,
+                                  const Story& story, const std::vector<double>* doc_weights) const {
+  std::optional<std::pair<int64_t, int64_t>> span;
+  if (story.dated) span = std::make_pair(story.first_day, story.last_day);
+  auto rarity = [&](const std::string& term) { return Rarity(term); };
+  // The story's norms are recomputed when it changes and once a day (term
+  // rarities drift slowly as stories come and go): between two, a score
+  // uses the rarities of the last computation for the story side.
+  if (story.norm_documents != story.n_documents || story.norm_day != evicted_on_) {
+    StoryNorms(story.terms, story.n_documents, rarity, story.norms);
+    story.norm_documents = story.n_documents;
+    story.norm_day = evicted_on_;
+  }
+  return ScoreTerms(doc, interval, story.terms, story.n_documents, span, options_.window_days, rarity, doc_weights,
+                    story.norms);
 }
 
 std::optional<double> StoryLinker::Score(const LinkDocument& doc, const std::string& story_id) const {
@@ -186,7 +271,7 @@ void StoryLinker::AddToStory(Story& story, const LinkDocument& doc) {
   story_of_key_[doc.key] = story.id;
   ++story.n_documents;
   for (const std::string& term : doc.terms) {
-    if (story.terms[term]++ == 0) postings_[term].insert(story.id);
+    if (story.terms[term]++ == 0) postings_[term].insert(&story);
   }
   for (const auto& [term, name] : doc.actor_names) story.actor_names.emplace(term, name);
   if (doc.date) {
@@ -208,14 +293,17 @@ void StoryLinker::AddToStory(Story& story, const LinkDocument& doc) {
 void StoryLinker::Evict(int64_t today) {
   // Stories that ended well before the window of the latest document leave
   // the index (they stay in the store); memory is bounded by the window.
-  const int64_t horizon = today - 4 * static_cast<int64_t>(options_.window_days);
+  // Once per new day: a pass over the active stories costs their number.
+  if (today <= evicted_on_) return;
+  evicted_on_ = today;
+  const int64_t horizon = today - kEvictAfterWindows * static_cast<int64_t>(options_.window_days);
   for (auto it = stories_.begin(); it != stories_.end();) {
     const Story& story = it->second;
     if (story.dated && story.last_day < horizon && !changed_.count(story.id)) {
       for (const auto& [term, count] : story.terms) {
         auto posting = postings_.find(term);
         if (posting == postings_.end()) continue;
-        posting->second.erase(story.id);
+        posting->second.erase(&story);
         if (posting->second.empty()) postings_.erase(posting);
       }
       for (const std::string& key : story.keys) story_of_key_.erase(key);
@@ -238,29 +326,52 @@ std::string StoryLinker::Link(const LinkDocument& doc) {
   std::optional<std::pair<int64_t, int64_t>> interval;
   if (doc.date) interval = DateInterval(*doc.date);
 
-  // Candidates: stories sharing a term, within the window.
+  // Candidates: stories sharing one of the rarest terms, within the window,
+  // ranked by the summed weight of the terms they share; only the best
+  // max_candidates are scored in full. The postings of common terms grow
+  // with the stories in the window, not with the archive (Evict).
   std::vector<std::pair<double, const std::string*>> query;  // rarity, term
   for (const std::string& term : doc.terms) {
-    if (postings_.count(term)) query.emplace_back(Rarity(term), &term);
+    auto posting = postings_.find(term);
+    // A term in very many stories (a common word, a dense week's main
+    // actor) finds no candidates worth its cost; it still counts in scores.
+    if (posting != postings_.end() && posting->second.size() <= options_.max_posting) {
+      query.emplace_back(Rarity(term), &term);
+    }
   }
   std::sort(query.begin(), query.end(),
             [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : *a.second < *b.second; });
-  std::set<std::string> candidates;
-  size_t lemma_terms = 0;
+  if (query.size() > options_.max_query_terms) query.resize(options_.max_query_terms);
+  std::unordered_map<const Story*, double> overlap;
   for (const auto& [rarity, term] : query) {
-    if (!IsActorTerm(*term) && ++lemma_terms > options_.max_query_terms) continue;
-    for (const std::string& id : postings_.at(*term)) candidates.insert(id);
+    // Each story's sum is taken in query order, whatever the order of the
+    // posting: the ranking is deterministic.
+    for (const Story* story : postings_.at(*term)) overlap[story] += rarity * rarity;
+  }
+  std::vector<std::pair<double, const Story*>> ranked;
+  ranked.reserve(overlap.size());
+  for (const auto& [story, weight] : overlap) {
+    if (interval && story->dated &&
+        (interval->second + options_.window_days < story->first_day ||
+         interval->first - options_.window_days > story->last_day)) {
+      continue;
+    }
+    ranked.emplace_back(weight, story);
+  }
+  auto by_weight = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second->id < b.second->id; };
+  if (ranked.size() > options_.max_candidates) {
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(options_.max_candidates),
+                      ranked.end(), by_weight);
+    ranked.resize(options_.max_candidates);
   }
   std::string best_id;
   double best_score = options_.threshold;
-  for (const std::string& id : candidates) {
-    const Story& story = stories_.at(id);
-    if (interval && story.dated &&
-        (interval->second + options_.window_days < story.first_day ||
-         interval->first - options_.window_days > story.last_day)) {
-      continue;
-    }
-    ScoreParts parts = ScoreStory(doc, interval, story);
+  std::vector<double> doc_weights;
+  doc_weights.reserve(doc.terms.size());
+  for (const std::string& term : doc.terms) doc_weights.push_back(Rarity(term));
+  for (const auto& [weight, story] : ranked) {
+    const std::string& id = story->id;
+    LinkScore parts = ScoreStory(doc, interval, *story, &doc_weights);
     if (options_.trace) {
       std::fprintf(stderr, "link %s -> %s: actors %.3f lexical %.3f time %.2f = %.3f\n", doc.key.substr(0, 12).c_str(),
                    id.c_str(), parts.actors, parts.lexical, parts.closeness, parts.total);

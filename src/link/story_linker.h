@@ -20,15 +20,28 @@
 //   "n:2025"             a number as written (digits only)
 //   "l:vertice"          a content lemma (noun, verb, adjective, proper noun);
 //                        shared across languages only when spelt alike
-//                        ("putin", "nato")
+//                        ("putin", "nato"); a word morphology does not know
+//                        (or any word of a language without morphology)
+//                        gives its Snowball stem ("l:feuerwehr")
 //   "x:cimera"           a noun, verb or adjective mapped to the pivot
 //                        language by the document language's LemmaBridge
 //                        (link/lemma_bridge.h): "vertice" and "summit" meet.
-// score = kActorWeight * cos_w(actors+places) + kLexicalWeight * cos_w(lemmas)
-//         + kTimeWeight * closeness, where cos_w is a cosine with each term
-// weighted by its rarity among the active stories (log(1 + N / df)) and the
-// story side is the share of its documents with the term; closeness is 1
-// when the date intervals overlap and falls linearly to 0 at the window edge.
+// score = kTermsWeight * cos_w(all terms) + kTimeWeight * closeness, where
+// cos_w is a cosine with each term weighted by its rarity among the active
+// stories (log(1 + (N + 1) / (df + 1))) and the story side is the share of
+// its documents with the term; closeness is 1 when the date intervals
+// overlap and falls linearly to 0 at the window edge. The actor and
+// lexical cosines are also computed (LinkScore): a story needs
+// lexical >= min_lexical, so shared leaders alone make no story.
+// Similarity() gives the same score for two documents (pair benchmarks).
+//
+// Cost. Candidates are the stories sharing one of the document's
+// max_query_terms rarest terms (terms in more than max_posting stories are
+// not looked up), within the window; the max_candidates sharing the most
+// weight are scored. Stories that ended 4 windows before the newest
+// document leave the index (Evict, once a day); the CLI restores the
+// window from the store for each batch, so a late report still finds its
+// story. bench/link_scale.cpp measures it (README "Stories").
 // A month-only date is the interval of the whole month. An undated document
 // borrows no date: LinkBatch files it after the dated documents of its batch,
 // the time factor is left out (closeness counts as 0.5) and every active
@@ -39,8 +52,8 @@
 // the first document (its date and key), so a re-run gives the same ids.
 //
 // Deterministic: same inputs in the same order give the same stories (ties
-// break on story id). Not thread-safe (mutable index). Copyable and movable
-// (plain containers), though one linker per store is the intended use.
+// break on story id). Not thread-safe (mutable index). Movable, not
+// copyable: the index points at the stories it holds.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +62,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/date.h"
@@ -83,9 +97,13 @@ struct StoryRecord {
 
 struct StoryLinkerOptions {
   int window_days = 7;
-  double threshold = 0.30;
-  // Lemma terms looked up in the index per document (the rarest first).
+  double threshold = 0.20;
+  // Terms looked up in the index per document (the rarest first), and the
+  // candidate stories scored in full (those sharing the most weight).
+  // A term in more active stories than max_posting is not looked up.
   size_t max_query_terms = 40;
+  size_t max_candidates = 32;
+  size_t max_posting = 1000;
   // A story needs at least this lexical similarity, whatever the actors:
   // the same leaders in the same week are often two different stories.
   double min_lexical = 0.05;
@@ -102,9 +120,39 @@ LinkDocument LinkFeatures(const Document& doc, const StringStore& strings, Lemma
 // date can mean: "2025-07" -> [2025-07-01, 2025-07-31].
 std::pair<int64_t, int64_t> DateInterval(const PartialDate& date);
 
+// The parts of a similarity score (see the header comment): the actor and
+// place cosine, the lexical cosine, the closeness in time and the total.
+struct LinkScore {
+  double actors = 0, lexical = 0, closeness = 0, total = 0;
+};
+
+// Document frequencies over a collection of documents: the term weights of
+// Similarity() when there is no story index (pair benchmarks, `explain`).
+// Rarity is log(1 + (N + 1) / (df + 1)), as in the linker. Copyable.
+class TermStats {
+ public:
+  void Add(const LinkDocument& doc);
+  double Rarity(const std::string& term) const;
+  size_t documents() const { return documents_; }
+
+ private:
+  size_t documents_ = 0;
+  std::unordered_map<std::string, uint32_t> df_;
+};
+
+// The score the linker gives `a` against a story made of `b` alone, with
+// the weights of `stats`: symmetric in a and b. Undated sides count 0.5 for
+// closeness, as in linking.
+LinkScore Similarity(const LinkDocument& a, const LinkDocument& b, const TermStats& stats,
+                     const StoryLinkerOptions& options = {});
+
 class StoryLinker {
  public:
   explicit StoryLinker(StoryLinkerOptions options = {}) : options_(options) {}
+  StoryLinker(const StoryLinker&) = delete;
+  StoryLinker& operator=(const StoryLinker&) = delete;
+  StoryLinker(StoryLinker&&) = default;
+  StoryLinker& operator=(StoryLinker&&) = default;
 
   // Loads stories (typically those of the window, from the store); a story
   // that is active already is kept as it is.
@@ -122,6 +170,9 @@ class StoryLinker {
   // `explain`); nullopt if the story is not active.
   std::optional<double> Score(const LinkDocument& doc, const std::string& story_id) const;
 
+  // The same, with the rarity of the terms among the active stories.
+  LinkScore Similarity(const LinkDocument& a, const LinkDocument& b) const;
+
   // Stories created or changed since the last call, as records to persist.
   std::vector<StoryRecord> TakeChanged();
 
@@ -138,13 +189,15 @@ class StoryLinker {
     std::map<std::string, uint32_t> terms;
     std::map<std::string, std::string> actor_names;
     std::set<std::string> keys;
+    // StoryNorms cache (ScoreStory): valid for norm_documents documents on
+    // the eviction day norm_day.
+    mutable double norms[2] = {0, 0};
+    mutable size_t norm_documents = 0;
+    mutable int64_t norm_day = INT64_MIN;
   };
 
-  struct ScoreParts {
-    double actors = 0, lexical = 0, closeness = 0, total = 0;
-  };
-  ScoreParts ScoreStory(const LinkDocument& doc, const std::optional<std::pair<int64_t, int64_t>>& interval,
-                        const Story& story) const;
+  LinkScore ScoreStory(const LinkDocument& doc, const std::optional<std::pair<int64_t, int64_t>>& interval,
+                       const Story& story, const std::vector<double>* doc_weights = nullptr) const;
   double Rarity(const std::string& term) const;
   void AddToStory(Story& story, const LinkDocument& doc);
   void Evict(int64_t today);
@@ -152,9 +205,12 @@ class StoryLinker {
 
   StoryLinkerOptions options_;
   std::map<std::string, Story> stories_;                      // active, by id
-  std::unordered_map<std::string, std::set<std::string>> postings_;  // term -> story ids
+  // Term -> the active stories with it (nodes of stories_, which a std::map
+  // keeps in place); a story leaves every posting when evicted.
+  std::unordered_map<std::string, std::unordered_set<const Story*>> postings_;
   std::unordered_map<std::string, std::string> story_of_key_;
   std::set<std::string> changed_;
+  int64_t evicted_on_ = INT64_MIN;   // the day of the last Evict pass
 };
 
 }  // namespace cronaca

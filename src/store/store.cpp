@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <map>
 
@@ -38,6 +41,10 @@ class Statement {
     sqlite3_bind_double(stmt_, i, v);
     return *this;
   }
+  Statement& BindBlob(int i, const void* data, size_t bytes) {
+    sqlite3_bind_blob(stmt_, i, data, static_cast<int>(bytes), SQLITE_TRANSIENT);
+    return *this;
+  }
   Statement& BindNull(int i) {
     sqlite3_bind_null(stmt_, i);
     return *this;
@@ -52,6 +59,14 @@ class Statement {
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string();
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  // A blob column of uint32 values (native byte order, as written by BindBlob).
+  std::vector<uint32_t> Words(int col) {
+    const void* data = sqlite3_column_blob(stmt_, col);
+    size_t n = static_cast<size_t>(sqlite3_column_bytes(stmt_, col)) / sizeof(uint32_t);
+    std::vector<uint32_t> out(n);
+    if (n) std::memcpy(out.data(), data, n * sizeof(uint32_t));
+    return out;
+  }
   double Real(int col) { return sqlite3_column_double(stmt_, col); }
 
  private:
@@ -140,6 +155,28 @@ CREATE TABLE IF NOT EXISTS document_stories(
 CREATE INDEX IF NOT EXISTS document_stories_story ON document_stories(story);
 )sql";
 
+// Version 3 (issue 7): copies (link/copies.h). Fingerprint hashes are blobs
+// of uint32 in native byte order; text_hash is 16 hex digits.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE IF NOT EXISTS copy_fingerprints(
+  key TEXT PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+  text_hash TEXT, n_shingles INTEGER, minhash BLOB, sentences BLOB);
+CREATE TABLE IF NOT EXISTS copies(
+  key TEXT PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+  origin TEXT NOT NULL, kind TEXT NOT NULL, similarity REAL, rule TEXT);
+CREATE INDEX IF NOT EXISTS copies_origin ON copies(origin);
+)sql";
+
+// --- indexes of the read API (store/query.h, `cronaca serve`) ---------------
+// Not part of a schema version: created on every open if missing (cheap when
+// present), so a database of any version gets them. They serve the event
+// filters by target code and the lists ordered by date (docs/API.md).
+constexpr const char* kQueryIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS events_target ON events(target);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+)sql";
+// --- end of the read API's indexes -------------------------------------------
+
 std::string Now() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char buf[32];
@@ -162,6 +199,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
   if (!s.ok()) return s.WithContext(path);
   s = store->Migrate();
+  if (!s.ok()) return s.WithContext(path);
+  s = store->Exec(kQueryIndexes);  // the read API's indexes (see kQueryIndexes)
   if (!s.ok()) return s.WithContext(path);
   return store;
 }
@@ -196,7 +235,7 @@ Status Store::Migrate() {
     int version;
     const char* sql;
   };
-  for (const Step& step : {Step{1, kSchemaV1}, Step{2, kSchemaV2}}) {
+  for (const Step& step : {Step{1, kSchemaV1}, Step{2, kSchemaV2}, Step{3, kSchemaV3}}) {
     if (v >= step.version) continue;
     CRONACA_RETURN_IF_ERROR(Exec("BEGIN"));
     Status s = Exec(step.sql);
@@ -712,9 +751,9 @@ Result<std::vector<StoryRecord>> Store::StoriesBetween(const std::string& since,
 Result<std::vector<StoryRow>> Store::ListStories() {
   Statement q(db_,
               "SELECT s.id, s.first_date, s.last_date, s.label, COUNT(ds.key), "
-              "COUNT(DISTINCT NULLIF(d.source, '')) FROM stories s "
+              "COUNT(DISTINCT NULLIF(d.source, '')), COUNT(ds.key) - COUNT(c.key) FROM stories s "
               "LEFT JOIN document_stories ds ON ds.story = s.id LEFT JOIN documents d ON d.key = ds.key "
-              "GROUP BY s.id ORDER BY s.first_date IS NULL, s.first_date, s.id");
+              "LEFT JOIN copies c ON c.key = ds.key GROUP BY s.id ORDER BY s.first_date IS NULL, s.first_date, s.id");
   std::vector<StoryRow> out;
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
@@ -725,6 +764,7 @@ Result<std::vector<StoryRow>> Store::ListStories() {
     row.label = q.Text(3);
     row.n_documents = static_cast<size_t>(q.Int(4));
     row.n_sources = static_cast<size_t>(q.Int(5));
+    row.n_independent = static_cast<size_t>(q.Int(6));
     out.push_back(std::move(row));
   }
   if (rc != SQLITE_DONE) return Error("listing stories");
@@ -742,6 +782,127 @@ Result<std::vector<std::string>> Store::StoryDocuments(const std::string& story_
   if (rc != SQLITE_DONE) return Error("listing the documents of story " + story_id);
   return out;
 }
+
+// --- copies (link/copies.h), schema v3 ---------------------------------------
+
+namespace {
+
+std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+CopyRecord ReadCopy(Statement& q) {
+  CopyRecord record;
+  record.key = q.Text(0);
+  record.origin = q.Text(1);
+  record.kind = ParseCopyKind(q.Text(2)).value_or(CopyKind::kNear);
+  record.similarity = q.Real(3);
+  record.rule = q.Text(4);
+  record.origin_date = q.Text(5);
+  return record;
+}
+
+constexpr const char* kCopyColumns =
+    "SELECT c.key, c.origin, c.kind, c.similarity, c.rule, o.date FROM copies c "
+    "LEFT JOIN documents o ON o.key = c.origin ";
+
+}  // namespace
+
+Status Store::PutCopyFingerprint(const CopyFingerprint& print) {
+  Statement put(db_,
+                "INSERT INTO copy_fingerprints(key, text_hash, n_shingles, minhash, sentences) "
+                "SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM documents WHERE key = ?1) "
+                "ON CONFLICT(key) DO UPDATE SET text_hash=excluded.text_hash, n_shingles=excluded.n_shingles, "
+                "minhash=excluded.minhash, sentences=excluded.sentences");
+  put.Bind(1, print.key).Bind(2, Hex64(print.text_hash)).Bind(3, static_cast<int64_t>(print.n_shingles));
+  put.BindBlob(4, print.minhash.data(), print.minhash.size() * sizeof(uint32_t));
+  put.BindBlob(5, print.sentences.data(), print.sentences.size() * sizeof(uint32_t));
+  if (put.Step() != SQLITE_DONE) return Error("storing the copy fingerprint of " + print.key);
+  return Status::Ok();
+}
+
+Status Store::PutCopy(const CopyRecord& copy) {
+  Statement repoint(db_, "UPDATE copies SET origin = ?2 WHERE origin = ?1");
+  repoint.Bind(1, copy.key).Bind(2, copy.origin);
+  if (repoint.Step() != SQLITE_DONE) return Error("re-pointing the copies of " + copy.key);
+  Statement unmark(db_, "DELETE FROM copies WHERE key = ?");
+  unmark.Bind(1, copy.origin);
+  if (unmark.Step() != SQLITE_DONE) return Error("unmarking origin " + copy.origin);
+  Statement put(db_,
+                "INSERT INTO copies(key, origin, kind, similarity, rule) SELECT ?1, ?2, ?3, ?4, ?5 "
+                "WHERE EXISTS (SELECT 1 FROM documents WHERE key = ?1) "
+                "ON CONFLICT(key) DO UPDATE SET origin=excluded.origin, kind=excluded.kind, "
+                "similarity=excluded.similarity, rule=excluded.rule");
+  put.Bind(1, copy.key).Bind(2, copy.origin).Bind(3, CopyKindName(copy.kind)).Bind(4, copy.similarity);
+  put.Bind(5, copy.rule);
+  if (put.Step() != SQLITE_DONE) return Error("storing copy " + copy.key);
+  return Status::Ok();
+}
+
+Result<CopyWindowData> Store::CopyWindow(const std::string& since, const std::string& until) {
+  CopyWindowData window;
+  Statement q(db_,
+              "SELECT f.key, f.text_hash, f.n_shingles, f.minhash, f.sentences, d.lang, d.date, "
+              "d.machine_translation, ds.story FROM copy_fingerprints f JOIN documents d ON d.key = f.key "
+              "LEFT JOIN document_stories ds ON ds.key = f.key "
+              "WHERE d.date IS NULL OR ((?1 = '' OR d.date >= ?1) AND (?2 = '' OR d.date <= ?2)) ORDER BY f.key");
+  q.Bind(1, since).Bind(2, until);
+  int rc;
+  std::vector<std::string> keys;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    CopyFingerprint print;
+    print.key = q.Text(0);
+    print.text_hash = std::strtoull(q.Text(1).c_str(), nullptr, 16);
+    print.n_shingles = static_cast<uint32_t>(q.Int(2));
+    print.minhash = q.Words(3);
+    print.sentences = q.Words(4);
+    print.lang = q.Text(5);
+    print.date = q.Text(6);
+    print.machine_translation = q.Int(7) != 0;
+    print.story = q.Text(8);
+    keys.push_back(print.key);
+    window.fingerprints.push_back(std::move(print));
+  }
+  if (rc != SQLITE_DONE) return Error("reading copy fingerprints");
+  auto copies = CopiesOf(keys);
+  if (!copies.ok()) return copies.status();
+  window.copies = std::move(*copies);
+  return window;
+}
+
+Result<std::vector<CopyRecord>> Store::CopiesOf(const std::vector<std::string>& keys) {
+  Statement q(db_, (std::string(kCopyColumns) + "WHERE c.key = ?").c_str());
+  std::vector<std::string> sorted(keys);
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<CopyRecord> out;
+  for (const std::string& key : sorted) {
+    q.Bind(1, key);
+    int rc = q.Step();
+    if (rc == SQLITE_ROW) {
+      out.push_back(ReadCopy(q));
+    } else if (rc != SQLITE_DONE) {
+      return Error("reading the copy record of " + key);
+    }
+    q.Reset();
+  }
+  return out;
+}
+
+Result<std::vector<CopyRecord>> Store::CopiesInStory(const std::string& story_id) {
+  Statement q(db_, (std::string(kCopyColumns) +
+                    "JOIN document_stories ds ON ds.key = c.key WHERE ds.story = ? ORDER BY c.key").c_str());
+  q.Bind(1, story_id);
+  std::vector<CopyRecord> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadCopy(q));
+  if (rc != SQLITE_DONE) return Error("reading the copies of story " + story_id);
+  return out;
+}
+
+// --- end of copies ---------------------------------------------------------------
 
 Result<StoreSummary> Store::Summarize() {
   StoreSummary summary;

@@ -28,8 +28,11 @@
 //   failures(origin, code, message, at)   inputs that could not be analysed
 //   stories(id PK, first_date, last_date, label, n_documents, terms, actors)   (v2)
 //   document_stories(key PK → documents, story)   the story of each document (v2)
-// Version 2 (issue 7) added the last two tables; a version-1 database is
-// migrated in place on open and keeps every row.
+//   copy_fingerprints(key PK → documents, text_hash, n_shingles, minhash, sentences)   (v3)
+//   copies(key PK → documents, origin, kind, similarity, rule)   copies of an origin (v3)
+// Version 2 (issue 7) added stories and document_stories, version 3 the two
+// copy tables (link/copies.h); an older database is migrated in place on
+// open, one version at a time, and keeps every row.
 // documents also keeps the quality score and the machine-translation verdict.
 // All begin/end are byte offsets into documents.original. Tokens are not
 // stored: they are cheap to recompute and would dominate the file.
@@ -44,6 +47,7 @@
 
 #include "common/document.h"
 #include "common/status.h"
+#include "link/copies.h"
 #include "link/story_linker.h"
 
 struct sqlite3;
@@ -65,6 +69,8 @@ struct StoreSummary {
 struct StoryRow {
   std::string id, first_date, last_date, label;
   size_t n_documents = 0, n_sources = 0;
+  // Documents that are not copies of another (copies table, v3).
+  size_t n_independent = 0;
 };
 
 struct DocumentRow {
@@ -76,7 +82,7 @@ struct DocumentRow {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating if needed) the database at `path`; ":memory:" works.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
@@ -114,6 +120,26 @@ class Store {
   Result<std::vector<StoryRow>> ListStories();
   // The keys of a story's documents, oldest first; empty if the id is unknown.
   Result<std::vector<std::string>> StoryDocuments(const std::string& story_id);
+
+  // --- copies (link/copies.h), schema v3 ------------------------------------
+  // Stores the hashes of a document's fingerprint (replacing them); lang,
+  // date, story and the machine-translation verdict are read from the other
+  // tables. REQUIRES: the document is stored (Put) first.
+  Status PutCopyFingerprint(const CopyFingerprint& print);
+  // Marks copy.key as a copy of copy.origin (replacing its earlier record;
+  // nothing if copy.key is not stored), re-points the copies whose origin was
+  // copy.key to copy.origin (an earlier document arrived), and drops a
+  // record that would make copy.origin a copy.
+  Status PutCopy(const CopyRecord& copy);
+  // The fingerprints of the documents dated within [since, until] (text
+  // comparison as StoriesBetween; empty bounds are open) and of every undated
+  // one, with the copy records of those documents; for CopyDetector::Restore.
+  Result<CopyWindowData> CopyWindow(const std::string& since, const std::string& until);
+  // The copy records of the given keys (documents that are not copies have
+  // none), in key order; origin_date is filled.
+  Result<std::vector<CopyRecord>> CopiesOf(const std::vector<std::string>& keys);
+  // The copy records of a story's documents, in key order.
+  Result<std::vector<CopyRecord>> CopiesInStory(const std::string& story_id);
 
   Result<StoreSummary> Summarize();
   Result<std::vector<DocumentRow>> ListDocuments();

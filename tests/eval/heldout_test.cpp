@@ -59,6 +59,18 @@ TEST_P(HeldOut, QuotesMeetTheBar) {
   EXPECT_GE(s.report.SpeakerAccuracy(), 0.9);
 }
 
+// Event coding (issue #6; root level: source and target country + CAMEO
+// root). The bar sits a little below the figure measured when it was last
+// raised (2026-11: it 0.577, en 0.471), so a regression fails; the issue's
+// goal is 0.75. Full-code F1 is printed by TimesMeetTheBar's report.
+TEST_P(HeldOut, EventsMeetTheBar) {
+  std::string path = std::string(CRONACA_TEST_DATA_DIR) + "/eval/data/heldout_" + GetParam() + ".jsonl";
+  Scored s = ScoreFile(path);
+  const double bar = std::string(GetParam()) == "it" ? 0.56 : 0.45;
+  EXPECT_GE(s.report.events_root.F1(), bar);
+  EXPECT_GE(s.report.events_root.Precision(), 0.6);
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, HeldOut, ::testing::Values("it", "en"));
 
 }  // namespace

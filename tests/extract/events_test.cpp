@@ -444,5 +444,194 @@ TEST_F(EventsCoderTest, MonthMarchIsNoProtest) {
   for (const Event& e : doc.extractions().events) EXPECT_NE(e.code.substr(0, 2), "14") << doc.Text(e.trigger);
 }
 
+
+// --- issue #6: slot finding and actor roles (sentences written for these tests) ---
+
+// The full actor codes of each event: "SRCFULL>TGTFULL:code".
+std::vector<std::string> FullSummary(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Event& e : doc.extractions().events) out.push_back(e.source + ">" + e.target + ":" + e.code);
+  return out;
+}
+bool HasFull(const Document& doc, const std::string& summary) {
+  for (const std::string& s : FullSummary(doc)) {
+    if (s == summary) return true;
+  }
+  return false;
+}
+
+// A country named as an actor acts through its government, or its armed
+// forces for force; as a target it is its government in diplomatic acts and
+// the bare country when its territory is hit.
+TEST_F(EventsCoderTest, BareCountryTakesTheRoleOfTheAct) {
+  Document doc = Analyze("La Francia ha condannato Israele. La Russia ha bombardato l'Ucraina.", "it");
+  EXPECT_TRUE(HasFull(doc, "FRAGOV>ISRGOV:111")) << ::testing::PrintToString(FullSummary(doc));
+  EXPECT_TRUE(HasFull(doc, "RUSMIL>UKR:195")) << ::testing::PrintToString(FullSummary(doc));
+  Document en = Analyze("Chile recalled its ambassador from Peru on Monday.", "en");
+  EXPECT_TRUE(HasFull(en, "CHLGOV>PERGOV:161")) << ::testing::PrintToString(FullSummary(en));
+}
+
+// Two actors each written as title + name ("il presidente argentino Javier
+// Milei e il presidente brasiliano Lula") are a coordinated subject.
+TEST_F(EventsCoderTest, CoordinationOverAppositions) {
+  Document doc = Analyze(
+      "Il presidente argentino Javier Milei e il presidente brasiliano Lula hanno firmato ieri a Brasilia un accordo "
+      "commerciale.",
+      "it");
+  EXPECT_TRUE(Has(doc, "ARG>BRA:057")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_TRUE(Has(doc, "BRA>ARG:057")) << ::testing::PrintToString(Summary(doc));
+}
+
+// A passive with its auxiliary takes the agent as source even when the
+// subject is no actor and the agent is far from the verb.
+TEST_F(EventsCoderTest, PassiveWithFarAgent) {
+  Document en = Analyze("A trade pact was signed in Geneva on Monday by Chile and Peru.", "en");
+  EXPECT_TRUE(Has(en, "CHL>PER:057")) << ::testing::PrintToString(Summary(en));
+  EXPECT_TRUE(Has(en, "PER>CHL:057")) << ::testing::PrintToString(Summary(en));
+  Document it = Analyze("Un accordo commerciale è stato firmato lunedì a Ginevra dal Cile e dal Perù.", "it");
+  EXPECT_TRUE(Has(it, "CHL>PER:057")) << ::testing::PrintToString(Summary(it));
+}
+
+// Crowds are civilians of the country in context, and a protest with no
+// named target is against their own government (/HOME).
+TEST_F(EventsCoderTest, ProtestOfCrowdsTargetsTheirGovernment) {
+  Document it = Analyze("Il Perù è in crisi. Migliaia di persone hanno manifestato ieri a Lima.", "it");
+  EXPECT_TRUE(HasFull(it, "PERCVL>PERGOV:141")) << ::testing::PrintToString(FullSummary(it));
+  Document en = Analyze("Peru is in crisis. Thousands of people marched through Lima on Sunday.", "en");
+  EXPECT_TRUE(HasFull(en, "PERCVL>PERGOV:141")) << ::testing::PrintToString(FullSummary(en));
+  // a named target still wins
+  Document against = Analyze("Students protested against Chile outside its embassy in Lima.", "en");
+  EXPECT_FALSE(HasFull(against, "PERCVL>PERGOV:141")) << ::testing::PrintToString(FullSummary(against));
+}
+
+// "flew to Madrid for talks with X": the talks are the purpose of the
+// visit, not a second event.
+TEST_F(EventsCoderTest, PurposeNounIsNoSecondEvent) {
+  Document doc = Analyze("The Chilean president flew to Madrid on Monday for talks with the Spanish prime minister.", "en");
+  EXPECT_TRUE(Has(doc, "CHL>ESP:042")) << ::testing::PrintToString(Summary(doc));
+  for (const Event& e : doc.extractions().events) EXPECT_NE(e.code, "046") << doc.Text(e.trigger);
+}
+
+// A word of an actor's name ("Rapid Support Forces") triggers nothing.
+TEST_F(EventsCoderTest, NameWordsAreNoTriggers) {
+  Document doc = Analyze("Peru condemned the Rapid Support Forces after the attack on Chile.", "en");
+  EXPECT_TRUE(Has(doc, "PER>SDN:111")) << ::testing::PrintToString(Summary(doc));
+  for (const Event& e : doc.extractions().events) EXPECT_NE(e.code, "051") << doc.Text(e.trigger);
+}
+
+// "after Chile accused Peru": an actor right before the verb is its subject
+// even after a word that is usually a preposition.
+TEST_F(EventsCoderTest, SubjectRightBeforeVerbAfterConjunction) {
+  Document doc = Analyze("The talks collapsed after Chile accused Peru of fraud.", "en");
+  EXPECT_TRUE(Has(doc, "CHL>PER:112")) << ::testing::PrintToString(Summary(doc));
+}
+
+TEST(EventsPatterns, HomeTargetSyntax) {
+  Result<const CameoTable*> cameo = CameoTable::Default();
+  ASSERT_TRUE(cameo.ok());
+  Result<EventRules> ok = ParseEventRules("prep contro = contro\np | protestare | 141 | SUBJ | PREP:contro/HOME\n", "e.txt", **cameo);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_TRUE(ok->patterns[0].target.home);
+  EXPECT_EQ(ok->patterns[0].target.kind, SlotKind::kPrep);
+  Result<EventRules> optional = ParseEventRules("p | protestare | 141 | SUBJ | NONE?/HOME\n", "e.txt", **cameo);
+  ASSERT_FALSE(optional.ok());
+  EXPECT_NE(optional.status().message().find("e.txt:1: a /HOME target is never empty"), std::string::npos);
+  Result<EventRules> source = ParseEventRules("p | protestare | 141 | SUBJ/HOME | NONE\n", "e.txt", **cameo);
+  ASSERT_FALSE(source.ok());
+  EXPECT_NE(source.status().message().find("e.txt:1: /HOME is for targets"), std::string::npos);
+}
+
+
+// "Alla presenza di X, Y ha firmato": a comma does not join the subject to
+// the end of a fronted phrase.
+TEST_F(EventsCoderTest, FrontedPhraseIsNoPartOfTheSubject) {
+  Document doc = Analyze(
+      "Alla presenza del presidente francese Emmanuel Macron, il presidente argentino Javier Milei ha firmato ieri un "
+      "accordo con il presidente brasiliano Lula.",
+      "it");
+  EXPECT_TRUE(Has(doc, "ARG>BRA:057")) << ::testing::PrintToString(Summary(doc));
+  for (const Event& e : doc.extractions().events) EXPECT_NE(e.source.substr(0, 3), "FRA") << doc.Text(e.trigger);
+}
+
+// "In visita ieri a Madrid, il presidente argentino ha chiesto...": the
+// subject of a fronted phrase is the main clause's, after the comma.
+TEST_F(EventsCoderTest, FrontedPhraseTakesTheMainSubject) {
+  Document doc = Analyze("In visita ieri a Madrid, il presidente argentino Javier Milei ha chiesto alla Spagna nuovi investimenti.",
+                         "it");
+  EXPECT_TRUE(Has(doc, "ARG>ESP:042")) << ::testing::PrintToString(Summary(doc));
+}
+
+// A reaction with no target in its sentence answers the previous sentence's act.
+TEST_F(EventsCoderTest, ReactionAnswersThePreviousAct) {
+  Document it = Analyze("Il Cile ha espulso due diplomatici peruviani. Il Perù ha condannato duramente la decisione.", "it");
+  EXPECT_TRUE(Has(it, "PER>CHL:111")) << ::testing::PrintToString(Summary(it));
+  Document en = Analyze("Chile expelled two Peruvian diplomats on Monday. Peru condemned the decision as hostile.", "en");
+  EXPECT_TRUE(Has(en, "PER>CHL:111")) << ::testing::PrintToString(Summary(en));
+  // not for acts that are no reactions
+  Document visit = Analyze("Il Cile ha espulso due diplomatici peruviani. Il Perù ha ricevuto la notizia in serata.", "it");
+  EXPECT_FALSE(Has(visit, "PER>CHL:043")) << ::testing::PrintToString(Summary(visit));
+}
+
+// An actor after a verb and an adverb is that verb's object, not the
+// subject of the next verb ("ha sentito oggi Lula e spera di incontrarlo").
+TEST_F(EventsCoderTest, ObjectAfterAdverbIsNoSubject) {
+  Document doc = Analyze("Javier Milei ha sentito oggi Lula e spera di incontrarlo la prossima settimana a Brasilia.", "it");
+  EXPECT_TRUE(Has(doc, "ARG>BRA:036")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_FALSE(Has(doc, "BRA>ARG:036")) << ::testing::PrintToString(Summary(doc));
+}
+
+// A headline-style clause with no subject: the pair after "tra".
+TEST_F(EventsCoderTest, SubjectlessClauseTakesTheBetweenPair) {
+  Document doc = Analyze("Firmato ieri a Santiago il memorandum d'intesa tra il Cile e il Perù su energia e commercio.", "it");
+  EXPECT_TRUE(Has(doc, "CHL>PER:057")) << ::testing::PrintToString(Summary(doc));
+}
+
+// A trigger that is an agent's role word is its own object.
+TEST_F(EventsCoderTest, RoleWordTriggerIsItsOwnObject) {
+  Document doc = Analyze("Chile expelled two Peruvian diplomats on Monday after the row over the border.", "en");
+  EXPECT_TRUE(HasFull(doc, "CHLGOV>PERGOV:161")) << ::testing::PrintToString(FullSummary(doc));
+}
+
+// A sentence or a conviction is a finding of guilt (116), not an arrest.
+TEST_F(EventsCoderTest, SentenceIsAFindingOfGuilt) {
+  Document doc = Analyze("A Chilean court sentenced a Peruvian general to ten years in prison.", "en");
+  for (const Event& e : doc.extractions().events) EXPECT_NE(e.code, "173") << doc.Text(e.trigger);
+}
+
+
+// A gap does not count determiners and adjectives, so a ceasefire agreed by
+// two parties is found past "on Sunday to a complete and lasting".
+TEST_F(EventsCoderTest, GapSkipsDeterminersAndAdjectivesFreely) {
+  Document doc = Analyze("Chile and Peru agreed on Sunday to a complete and lasting ceasefire along the border.", "en");
+  EXPECT_TRUE(Has(doc, "CHL>PER:0871")) << ::testing::PrintToString(Summary(doc));
+}
+
+// "signed by A and B, with C looking on": C is no third signatory.
+TEST_F(EventsCoderTest, CommaThenPrepositionEndsTheCoordination) {
+  Document doc = Analyze(
+      "A joint declaration was signed in Lima on Friday by Chile and Peru, with Argentina looking on.", "en");
+  EXPECT_TRUE(Has(doc, "CHL>PER:057")) << ::testing::PrintToString(Summary(doc));
+  for (const Event& e : doc.extractions().events) {
+    EXPECT_NE(e.source.substr(0, 3), "ARG") << doc.Text(e.trigger);
+    EXPECT_NE(e.target.substr(0, 3), "ARG") << doc.Text(e.trigger);
+  }
+}
+
+
+// "detained by police": the agent is found even where the morphology takes
+// "police" for an adjective (actors: an adjective-tagged agent word is
+// dropped only next to a noun or adjective), and takes the country in context.
+TEST_F(EventsCoderTest, PoliceAsAgentOfAPassive) {
+  Document doc = Analyze("Peru is in turmoil. The opposition was detained by police in Lima on Monday.", "en");
+  EXPECT_TRUE(HasFull(doc, "PERCOP>PEROPP:173")) << ::testing::PrintToString(FullSummary(doc));
+}
+
+
+// A nominal event as the subject of a passive takes the agent as source.
+TEST_F(EventsCoderTest, NominalEventInAPassiveTakesTheAgent) {
+  Document doc = Analyze("Nuove sanzioni sono state imposte ieri dal Cile contro il Perù per la crisi al confine.", "it");
+  EXPECT_TRUE(Has(doc, "CHL>PER:163")) << ::testing::PrintToString(Summary(doc));
+}
+
 }  // namespace
 }  // namespace cronaca

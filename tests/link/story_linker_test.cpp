@@ -304,3 +304,65 @@ TEST(StoryLinkerTest, UndatedDocumentJoinsItsStoryWhateverTheInputOrder) {
 
 }  // namespace
 }  // namespace cronaca
+
+namespace cronaca {
+namespace {
+
+// Similarity() is the linker's own score: against a one-document story it
+// gives what linking gives, and it is symmetric.
+TEST(StoryLinkerTest, PairSimilarityIsTheLinkingScore) {
+  StoryLinker linker;
+  std::string summit = linker.Link(Doc("k1", "2025-07-03", kSummitJuly));
+  linker.Link(Doc("k9", "2025-07-03", kFlood));
+  LinkDocument other = Doc("k2", "2025-07-04", kSummitJulyOther);
+  EXPECT_DOUBLE_EQ(*linker.Score(other, summit), linker.Similarity(other, Doc("k1", "2025-07-03", kSummitJuly)).total);
+
+  TermStats stats;
+  for (const auto* terms : {&kSummitJuly, &kSummitJulyOther, &kTrade, &kFlood}) stats.Add(Doc("x", "", *terms));
+  EXPECT_EQ(stats.documents(), 4u);
+  EXPECT_GT(stats.Rarity("l:flood"), stats.Rarity("e:leader_a"));
+  LinkDocument a = Doc("a", "", kSummitJuly), b = Doc("b", "", kSummitJulyOther), c = Doc("c", "", kTrade);
+  EXPECT_DOUBLE_EQ(Similarity(a, b, stats).total, Similarity(b, a, stats).total);
+  EXPECT_GT(Similarity(a, b, stats).total, Similarity(a, c, stats).total);
+  EXPECT_DOUBLE_EQ(Similarity(a, Doc("d", "", kFlood), stats).lexical, 0.0);
+}
+
+// Many stories share the common terms of a dense period; a new report
+// still finds its own story among them (candidates come from its rarest
+// terms, common ones are not looked up), and stories out of the window leave.
+TEST(StoryLinkerTest, ReportFindsItsStoryAmongManyAndOldOnesLeave) {
+  StoryLinkerOptions options;
+  options.max_posting = 50;
+  StoryLinker linker(options);
+  for (int i = 0; i < 300; ++i) {
+    std::vector<std::string> terms = {"l:say"};
+    for (int j = 0; j < 10; ++j) terms.push_back("l:w" + std::to_string(i) + "_" + std::to_string(j));
+    linker.Link(Doc("bg" + std::to_string(i), "2025-03-01", terms));
+  }
+  EXPECT_EQ(linker.active_stories(), 300u);
+  std::string target = linker.Link(Doc("t1", "2025-03-01", {"l:say", "l:glacier", "l:collapse", "l:valley"}));
+  EXPECT_EQ(linker.Link(Doc("t2", "2025-03-02", {"l:say", "l:glacier", "l:collapse", "l:village"})), target);
+  linker.TakeChanged();
+  EXPECT_GT(linker.active_stories(), 300u);
+  linker.Link(Doc("late", "2025-06-01", kFlood));
+  EXPECT_EQ(linker.active_stories(), 1u);
+}
+
+// A language without morphology (German here) still gives lexical terms:
+// the Snowball stems of its words.
+TEST(StoryLinkerTest, WordsWithoutMorphologyLinkByTheirStems) {
+  auto analyzer = Analyzer::Create(AnalyzerOptions{});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  Document de = Analyze(**analyzer, "de-flut",
+                        "Nach tagelangen Regenfällen sind in Süddeutschland mehrere Flüsse über die Ufer getreten. "
+                        "Die Feuerwehr evakuierte hunderte Bewohner aus den überfluteten Dörfern.");
+  if (de.lang() != "de") GTEST_SKIP() << "language identified as " << de.lang();
+  LinkDocument doc = LinkFeatures(de, (*analyzer)->strings());
+  size_t lexical = 0;
+  for (const std::string& term : doc.terms) lexical += term.rfind("l:", 0) == 0;
+  EXPECT_GE(lexical, 8u);
+  EXPECT_TRUE(std::binary_search(doc.terms.begin(), doc.terms.end(), std::string("l:feuerwehr")));
+}
+
+}  // namespace
+}  // namespace cronaca

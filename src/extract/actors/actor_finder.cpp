@@ -174,8 +174,19 @@ bool ActorFinder::Accept(const Document& doc, const Surface& s, uint32_t chunk_b
   // Agents are nouns: "inviato" in "ha inviato le truppe" is a verb,
   // "militari" in "aiuti militari" an adjective.
   if (s.kind == SurfaceKind::kAgent && has_morph && chunks_[chunk_begin].token == chunks_[chunk_end - 1].token) {
-    const TokenData& token = doc.tokens()[chunks_[chunk_begin].token];
-    if (IsVerb(token) || token.pos == Pos::kAdjective) return false;
+    const uint32_t token_idx = chunks_[chunk_begin].token;
+    const TokenData& token = doc.tokens()[token_idx];
+    if (IsVerb(token)) return false;
+    // An adjective only next to a noun (or adjective) it goes with ("aiuti
+    // militari", "military aid", "obiettivi militari"); "detained by police
+    // on Monday" is the agent, tagged an adjective by mistake.
+    if (token.pos == Pos::kAdjective) {
+      const auto& tokens = doc.tokens();
+      auto nominal = [](Pos pos) { return pos == Pos::kNoun || pos == Pos::kProperNoun || pos == Pos::kAdjective; };
+      bool noun_before = token_idx > 0 && nominal(tokens[token_idx - 1].pos);
+      bool noun_after = token_idx + 1 < tokens.size() && nominal(tokens[token_idx + 1].pos);
+      if (noun_before || noun_after) return false;
+    }
   }
   switch (s.case_rule) {
     case CaseRule::kAny:

@@ -61,7 +61,8 @@ Result<EventRules> ParseEventRules(std::string_view text, const std::string& fil
       {"negation", &rules.negation}, {"alleged", &rules.alleged},     {"intent", &rules.intent}, {"intent_ending", &rules.intent_ending},
       {"clitic", &rules.clitic},     {"enclitic", &rules.enclitic},     {"coord", &rules.coord},         {"boundary", &rules.boundary},
       {"nonsubject", &rules.nonsubject}, {"agent", &rules.agent},     {"genitive", &rules.genitive},
-      {"between", &rules.between},   {"since", &rules.since}};
+      {"between", &rules.between},   {"since", &rules.since},           {"passive", &rules.passive},
+      {"purpose", &rules.purpose}};
   std::set<std::string> ids;
   std::vector<std::pair<std::string, int>> prep_uses;
   int line_no = 0;
@@ -144,6 +145,10 @@ Result<EventRules> ParseEventRules(std::string_view text, const std::string& fil
     p.code = fields[2];
     if (!cameo.Find(p.code)) return error("unknown CAMEO code '" + p.code + "'");
     auto parse_slot = [&](std::string s, EventSlot* slot) -> std::string {
+      if (s.size() > 5 && s.compare(s.size() - 5, 5, "/HOME") == 0) {
+        slot->home = true;
+        s.resize(s.size() - 5);
+      }
       if (!s.empty() && s.back() == '?') {
         slot->optional = true;
         s.pop_back();
@@ -169,6 +174,8 @@ Result<EventRules> ParseEventRules(std::string_view text, const std::string& fil
     if (std::string e = parse_slot(fields[4], &p.target); !e.empty()) return error(e);
     if (p.source.kind == SlotKind::kNone) return error("the source cannot be NONE");
     if (p.source.optional) return error("the source cannot be optional");
+    if (p.source.home) return error("/HOME is for targets");
+    if (p.target.home && p.target.optional) return error("a /HOME target is never empty: drop the '?'");
     if (p.source.kind == SlotKind::kPair) return error("PAIR is a target slot");
     if (p.target.kind == SlotKind::kPair && p.source.kind != SlotKind::kSubject) return error("PAIR needs a SUBJ source");
     rules.patterns.push_back(std::move(p));

@@ -14,21 +14,25 @@
 //
 // Elements (space-separated): a word matches a token whose lemma or lower-
 // case form is that word; "a/b" is a choice; "sanzion*" matches a form that
-// starts with "sanzion"; "..." skips up to kMaxGap tokens; a leading '^'
+// starts with "sanzion"; "..." skips up to kMaxGap tokens (determiners and
+// adjectives not counted); a leading '^'
 // marks the trigger (else the first word is the trigger); a trailing ":N"
 // or ":V" ("strike:N", "call/phone:V") also requires the token's part of
 // speech to be a noun or a verb (auxiliaries count as verbs). Slots: SUBJ, OBJ,
 // PREP:<name>, AGENT, GEN, BETWEEN1, BETWEEN2, PAIR and NONE (target
 // only: "Roma e Parigi hanno firmato" gives Roma->Parigi and Parigi->Roma,
 // and nothing for a single subject); a trailing
-// '?' makes a target optional.
+// '?' makes a target optional, and a trailing '/HOME' makes a target
+// default to the source's own government ("PREP:contro/HOME").
 //
 // Besides patterns, a file sets the word lists the coder needs, one per line
 // as `key = w1 | w2 | ...`: negation, alleged, intent, intent_ending
 // (future-tense endings of the trigger), clitic, enclitic,
 // coord, boundary, nonsubject, agent, genitive, between, since (words that
 // make the time expression after them a starting point, "dal 2022", "since
-// 2015", never an event's date), and `prep NAME = ...` for
+// 2015", never an event's date), passive (the auxiliaries of a passive:
+// "è stato", "was"), purpose (a noun trigger after it is the aim of an
+// earlier trigger: "flew to Sochi FOR talks"), and `prep NAME = ...` for
 // each preposition a PREP slot names (with its articulated forms).
 //
 // ParseEventRules checks everything and names file:line for each error:
@@ -50,7 +54,7 @@
 namespace cronaca {
 
 // Most tokens one "..." skips.
-inline constexpr int kMaxGap = 4;
+inline constexpr int kMaxGap = 6;
 
 enum class SlotKind : uint8_t {
   kNone = 0,       // NONE: no target
@@ -69,6 +73,10 @@ struct EventSlot {
   SlotKind kind = SlotKind::kNone;
   std::string prep;       // for kPrep: the `prep NAME` list
   bool optional = false;  // '?': the event is coded even if no actor fills it
+  // '/HOME' (targets): if no actor fills the slot, the source's own
+  // government (its country code + GOV): "i manifestanti sono scesi in
+  // piazza" is a protest against their government.
+  bool home = false;
 };
 
 struct PatternElement {
@@ -91,7 +99,7 @@ struct EventPattern {
 struct EventRules {
   std::string file;
   std::vector<std::string> negation, alleged, intent, intent_ending, clitic, enclitic, coord, boundary, nonsubject, agent, genitive,
-      between, since;
+      between, since, passive, purpose;
   std::unordered_map<std::string, std::vector<std::string>> preps;
   std::vector<EventPattern> patterns;
 };

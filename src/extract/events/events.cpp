@@ -21,6 +21,8 @@ constexpr uint32_t kPrepWindow = 10;      // PREP/AGENT: the preposition within 
 constexpr uint32_t kPrepToActor = 6;      // ...and the actor within this many after it
 constexpr uint32_t kElidedSubjectReach = 3;  // an elided subject: the match starts this close to the sentence start
 constexpr uint32_t kAgentGap = 3;        // passive: the agent preposition this close after the match
+constexpr uint32_t kAuxAgentGap = 8;     // ...or this close after a match with a passive auxiliary before it
+constexpr uint32_t kAuxBefore = 3;       // the passive auxiliary this close before the match (adverbs between)
 constexpr uint32_t kNegationWindow = 3;   // negation this close before the match
 constexpr uint32_t kIntentWindow = 6;     // intent word this close before the match
 constexpr uint32_t kAllegedWindow = 6;    // conditional/hearsay this close before the match
@@ -51,7 +53,7 @@ struct LanguageEvents {
   std::vector<CompiledPattern> patterns;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_trigger;  // word id -> patterns
   std::vector<uint32_t> prefix_triggers;                           // patterns with a prefix trigger
-  IdSet negation, alleged, intent, clitic, coord, boundary, nonsubject, agent, genitive, between, since;
+  IdSet negation, alleged, intent, clitic, coord, boundary, nonsubject, agent, genitive, between, since, passive, purpose;
   std::unordered_map<std::string, IdSet> preps;
   std::string lang;
 };
@@ -128,6 +130,8 @@ class EventCoder final : public Stage {
     le->genitive = CompileList(r.genitive);
     le->between = CompileList(r.between);
     le->since = CompileList(r.since);
+    le->passive = CompileList(r.passive);
+    le->purpose = CompileList(r.purpose);
     for (const auto& [prep_name, words] : r.preps) le->preps[prep_name] = CompileList(words);
     for (uint32_t pattern_idx = 0; pattern_idx < r.patterns.size(); ++pattern_idx) {
       const EventPattern& p = r.patterns[pattern_idx];
@@ -182,6 +186,7 @@ class EventCoder final : public Stage {
     // Which actor mention covers each token (only mentions with an actor code).
     mention_at_.assign(n, kNoIndex);
     const auto& mentions = doc.extractions().mentions;
+    mentions_ = &mentions;
     mention_first_.assign(mentions.size(), 0);
     mention_last_.assign(mentions.size(), 0);
     for (uint32_t m = 0; m < mentions.size(); ++m) {
@@ -241,15 +246,23 @@ class EventCoder final : public Stage {
     return false;
   }
 
+  // Tokens a "..." gap skips without counting them against kMaxGap.
+  bool FreeInGap(uint32_t token_idx) const {
+    return pos_[token_idx] == Pos::kDeterminer || pos_[token_idx] == Pos::kAdjective;
+  }
+
   // Matches elements [elem, end) forward from token `token_idx`; returns the end token (exclusive) or -1.
   int64_t MatchForward(const CompiledPattern& p, size_t elem, uint32_t token_idx, uint32_t sent_end) const {
     if (elem == p.elements.size()) return token_idx;
     const CompiledElement& e = p.elements[elem];
     if (e.kind == PatternElement::Kind::kGap) {
-      for (uint32_t skip = 0; skip <= static_cast<uint32_t>(kMaxGap) && token_idx + skip < sent_end; ++skip) {
+      // determiners and adjectives are free: "accepted on Monday a complete and lasting truce"
+      uint32_t cost = 0;
+      for (uint32_t skip = 0; cost <= static_cast<uint32_t>(kMaxGap) && token_idx + skip < sent_end; ++skip) {
         if (skip > 0 && In(lang_->boundary, token_idx + skip - 1)) break;
         int64_t r = MatchForward(p, elem + 1, token_idx + skip, sent_end);
         if (r >= 0) return r;
+        if (!FreeInGap(token_idx + skip)) ++cost;
       }
       return -1;
     }
@@ -261,10 +274,12 @@ class EventCoder final : public Stage {
     if (elem < 0) return token_idx + 1;
     const CompiledElement& e = p.elements[elem];
     if (e.kind == PatternElement::Kind::kGap) {
-      for (int64_t skip = 0; skip <= kMaxGap && token_idx - skip >= static_cast<int64_t>(sent_begin); ++skip) {
+      int64_t cost = 0;
+      for (int64_t skip = 0; cost <= kMaxGap && token_idx - skip >= static_cast<int64_t>(sent_begin); ++skip) {
         if (skip > 0 && In(lang_->boundary, static_cast<uint32_t>(token_idx - skip + 1))) break;
         int64_t r = MatchBackward(p, elem - 1, token_idx - skip, sent_begin);
         if (r >= 0) return r;
+        if (!FreeInGap(static_cast<uint32_t>(token_idx - skip))) ++cost;
       }
       return -1;
     }
@@ -280,16 +295,31 @@ class EventCoder final : public Stage {
     while (true) {
       if (forward) {
         uint32_t t = mention_last_[current] + 1;
+        // an apposition: "il presidente azero Ilham Aliyev e ..." is one actor in two mentions
+        while (t < se && mention_at_[t] != kNoIndex && mention_at_[t] != current && mention_first_[mention_at_[t]] == t &&
+               SameCode(mention_at_[t], current)) {
+          current = mention_at_[t];
+          t = mention_last_[current] + 1;
+        }
         if (t >= se || !In(lang_->coord, t)) return;
         uint32_t u = t + 1;
-        // "con Biden e con il segretario della Nato": the preposition may be repeated
-        while (u < se && (In(lang_->coord, u) || pos_[u] == Pos::kDeterminer || In(lang_->nonsubject, u))) ++u;
+        // "con Biden e con il segretario della Nato": the preposition may be repeated, but not after a
+        // comma ("signed by A and B, with C looking on")
+        bool comma = Lower(t) == ",";
+        while (u < se && (In(lang_->coord, u) || pos_[u] == Pos::kDeterminer || (!comma && In(lang_->nonsubject, u)))) ++u;
         if (u >= se || mention_at_[u] == kNoIndex || mention_first_[mention_at_[u]] != u) return;
         current = mention_at_[u];
         out->push_back(current);
       } else {
         if (mention_first_[current] == 0) return;
         int64_t t = static_cast<int64_t>(mention_first_[current]) - 1;
+        // an apposition: "... e il premier armeno Nikol Pashinyan"
+        while (t >= static_cast<int64_t>(sb) && mention_at_[t] != kNoIndex && mention_at_[t] != current &&
+               SameCode(mention_at_[t], current)) {
+          current = mention_at_[t];
+          if (mention_first_[current] == 0) return;
+          t = static_cast<int64_t>(mention_first_[current]) - 1;
+        }
         while (t >= static_cast<int64_t>(sb) && pos_[t] == Pos::kDeterminer) --t;  // "e la Germania"
         if (t < static_cast<int64_t>(sb) || !In(lang_->coord, static_cast<uint32_t>(t))) return;
         int64_t u = t - 1;
@@ -299,6 +329,73 @@ class EventCoder final : public Stage {
         out->insert(out->begin(), current);
       }
     }
+  }
+
+  bool SameCode(uint32_t a, uint32_t b) const { return (*mentions_)[a].code == (*mentions_)[b].code; }
+
+  // The agent of a passive whose subject is the match (a nominal event):
+  // "sanzioni SONO STATE IMPOSTE ieri DALL'Ue", "condolences WERE SENT BY
+  // Beijing": a passive auxiliary right after the match (adverbs between),
+  // a verb, then the agent word within kAuxAgentGap tokens. kNoIndex if none.
+  uint32_t AgentOfNominalPassive(uint32_t me, uint32_t se) const {
+    uint32_t t = me;
+    while (t < se && pos_[t] == Pos::kAdverb) ++t;
+    if (t >= se || !In(lang_->passive, t)) return kNoIndex;
+    while (t < se && (In(lang_->passive, t) || pos_[t] == Pos::kAdverb)) ++t;
+    if (t >= se || pos_[t] != Pos::kVerb) return kNoIndex;
+    uint32_t agent_at = AgentAfterPassive(t + 1, se);
+    return agent_at != kNoIndex ? ActorAfter(agent_at + 1, kPrepToActor, se) : kNoIndex;
+  }
+
+  // A match that opens the sentence in a fronted phrase ("In visita ieri a
+  // Kiev, il cancelliere tedesco Merz ha chiesto...", "Speaking in Kyiv,
+  // Merz said"): the actor right after the phrase's comma (determiners and
+  // appositions aside) when a verb follows it, within kPrepWindow tokens
+  // and the clause. kNoIndex otherwise.
+  uint32_t SubjectAfterFrontedPhrase(uint32_t me, uint32_t se) const {
+    for (uint32_t t = me; t < se && t < me + kPrepWindow; ++t) {
+      if (In(lang_->boundary, t)) return kNoIndex;
+      if (Lower(t) != ",") continue;
+      uint32_t u = t + 1;
+      while (u < se && pos_[u] == Pos::kDeterminer) ++u;
+      if (u >= se || mention_at_[u] == kNoIndex) return kNoIndex;
+      uint32_t m = mention_at_[u];
+      uint32_t after = mention_last_[m] + 1;
+      while (after < se && mention_at_[after] != kNoIndex && SameCode(mention_at_[after], m)) {
+        after = mention_last_[mention_at_[after]] + 1;
+      }
+      while (after < se && pos_[after] == Pos::kAdverb) ++after;
+      if (after < se && (pos_[after] == Pos::kVerb || pos_[after] == Pos::kAuxiliary)) return m;
+      return kNoIndex;
+    }
+    return kNoIndex;
+  }
+
+  // The first mention of the apposition chain ending at `m` ("premier
+  // armeno" for "Nikol Pashinyan" in "il premier armeno Nikol Pashinyan").
+  uint32_t FirstOfApposition(uint32_t m, uint32_t sb) const {
+    while (mention_first_[m] > sb) {
+      uint32_t before = mention_at_[mention_first_[m] - 1];
+      if (before == kNoIndex || before == m || !SameCode(before, m)) break;
+      m = before;
+    }
+    return m;
+  }
+
+  // Whether the actor `m` (its appositions and determiners aside) follows a comma.
+  bool JoinedByComma(uint32_t m, uint32_t sb) const {
+    int64_t t = static_cast<int64_t>(mention_first_[FirstOfApposition(m, sb)]) - 1;
+    while (t >= static_cast<int64_t>(sb) && pos_[t] == Pos::kDeterminer) --t;
+    return t >= static_cast<int64_t>(sb) && Lower(static_cast<uint32_t>(t)) == ",";
+  }
+
+  // Whether only auxiliaries and adverbs separate mention `m` from token `mb`.
+  bool RightBefore(uint32_t m, uint32_t mb) const {
+    if (mention_last_[m] >= mb) return false;
+    for (uint32_t t = mention_last_[m] + 1; t < mb; ++t) {
+      if (pos_[t] != Pos::kAuxiliary && pos_[t] != Pos::kAdverb) return false;
+    }
+    return true;
   }
 
   bool PrecededByNonSubject(uint32_t m, uint32_t sb) const {
@@ -316,7 +413,8 @@ class EventCoder final : public Stage {
   bool ObjectOfEarlierVerb(uint32_t m, uint32_t sb) const {
     int64_t t = static_cast<int64_t>(mention_first_[m]) - 1;
     while (true) {
-      while (t >= static_cast<int64_t>(sb) && pos_[t] == Pos::kDeterminer) --t;
+      // determiners and adverbs between: "ha sentito oggi Donald Trump"
+      while (t >= static_cast<int64_t>(sb) && (pos_[t] == Pos::kDeterminer || pos_[t] == Pos::kAdverb)) --t;
       // an apposition: "il presidente della Repubblica Sergio Mattarella"
       if (t >= static_cast<int64_t>(sb) && mention_at_[t] != kNoIndex) {
         t = static_cast<int64_t>(mention_first_[mention_at_[t]]) - 1;
@@ -344,7 +442,9 @@ class EventCoder final : public Stage {
         if (In(lang_->boundary, static_cast<uint32_t>(t))) return use_fallback();
         continue;
       }
-      if (PrecededByNonSubject(m, sb) || ObjectOfEarlierVerb(m, sb)) {
+      // "after RSF fighters overran the city": an actor right before the verb is its subject even after a
+      // `nonsubject` word (a conjunction there, not a preposition)
+      if ((PrecededByNonSubject(m, sb) && !RightBefore(m, mb)) || ObjectOfEarlierVerb(m, sb)) {
         t = mention_first_[m];
         continue;
       }
@@ -357,9 +457,20 @@ class EventCoder final : public Stage {
       group_.clear();
       group_.push_back(m);
       Coordinated(m, false, sb, mb, &group_);
-      if (group_.front() != m && (PrecededByNonSubject(group_.front(), sb) || ObjectOfEarlierVerb(group_.front(), sb))) {
-        t = mention_first_[group_.front()];
-        continue;
+      if (group_.front() != m) {
+        uint32_t front = FirstOfApposition(group_.front(), sb);
+        bool governed = PrecededByNonSubject(front, sb) || ObjectOfEarlierVerb(front, sb);
+        // "Alla presenza di Trump e del premier malese Ibrahim, il premier
+        // thailandese Anutin ha firmato": a comma does not join the subject
+        // to the end of a fronted phrase.
+        if ((governed || PrecededByGenitive(front, sb)) && JoinedByComma(m, sb)) {
+          out->push_back(m);
+          return;
+        }
+        if (governed) {
+          t = mention_first_[group_.front()];
+          continue;
+        }
       }
       out->insert(out->end(), group_.begin(), group_.end());
       return;
@@ -392,6 +503,28 @@ class EventCoder final : public Stage {
       return static_cast<uint32_t>(v);
     }
     return mb;
+  }
+
+  // A passive auxiliary ("è stato", "was", "has been") right before the
+  // match, adverbs aside: "è stato poi respinto", "was formally signed".
+  bool PassiveAuxiliaryBefore(uint32_t mb, uint32_t sb) const {
+    for (uint32_t k = 1; k <= kAuxBefore && mb >= sb + k; ++k) {
+      uint32_t t = mb - k;
+      if (In(lang_->passive, t)) return true;
+      if (pos_[t] != Pos::kAdverb) return false;
+    }
+    return false;
+  }
+
+  // The agent word ("da", "by") of a passive within kAuxAgentGap tokens
+  // after the match, in the same clause (no boundary word, comma or verb
+  // between): "signed in Lima last week BY". kNoIndex if none.
+  uint32_t AgentAfterPassive(uint32_t me, uint32_t se) const {
+    for (uint32_t t = me; t < se && t < me + kAuxAgentGap; ++t) {
+      if (In(lang_->agent, t)) return t;
+      if (In(lang_->boundary, t) || Lower(t) == "," || pos_[t] == Pos::kVerb) return kNoIndex;
+    }
+    return kNoIndex;
   }
 
   uint32_t ActorAfter(uint32_t from, uint32_t limit, uint32_t se) const {
@@ -481,6 +614,12 @@ class EventCoder final : public Stage {
         // A pattern that opens with its trigger and goes on past a gap
         // ("accusare ... crimine di guerra", "threaten ... with bombing")
         // has its object in the gap: "ha accusato Israele di crimini di guerra".
+        // A trigger that is an agent's role word is its own object: "expelled two Peruvian
+        // diplomats", "summoned the Russian ambassador".
+        if (trigger != mb && mention_at_[trigger] != kNoIndex) {
+          out->push_back(mention_at_[trigger]);
+          break;
+        }
         uint32_t object_from = trigger == mb && me > trigger + 1 ? trigger + 1 : me;
         uint32_t m = ActorAfter(object_from, kObjectWindow, se);
         if (m != kNoIndex) {
@@ -534,6 +673,13 @@ class EventCoder final : public Stage {
     uint32_t sb = sent.token_begin, se = sent.token_end;
     candidates_.clear();
     for (uint32_t t = sb; t < se; ++t) {
+      // A word of an actor's name triggers nothing ("Rapid Support Forces", "Galaxy Leader"); the role
+      // word of an agent may ("expelled two Russian diplomats").
+      if (mention_at_[t] != kNoIndex) {
+        uint8_t flags = doc.tokens()[t].flags;
+        bool name_word = (flags & kTokenCapitalised) && !(flags & kTokenSentenceStart);
+        if (name_word || (*mentions_)[mention_at_[t]].type != MentionType::kAgent) continue;
+      }
       auto try_pattern = [&](uint32_t pattern_idx) {
         const CompiledPattern& p = lang_->patterns[pattern_idx];
         size_t trig = p.source->trigger;
@@ -564,6 +710,7 @@ class EventCoder final : public Stage {
     for (const Candidate& c : candidates_) {
       if (used_[c.trigger]) continue;
       if (GovernsLaterTrigger(c)) continue;
+      if (IsPurposeOfEarlierTrigger(c)) continue;
       if (Code(doc, sent_idx, c)) {
         for (uint32_t t = c.begin; t < c.end; ++t) used_[t] = 1;
       }
@@ -581,6 +728,21 @@ class EventCoder final : public Stage {
     return false;
   }
 
+  // "travelled to Sochi for talks with Putin", "è a Washington per colloqui
+  // con Trump": a noun trigger after a `purpose` word ("for", "per";
+  // determiners and adjectives between) is the aim of an earlier trigger of
+  // the sentence, not an event of its own.
+  bool IsPurposeOfEarlierTrigger(const Candidate& c) const {
+    if (c.begin != c.trigger || pos_[c.trigger] != Pos::kNoun) return false;
+    int64_t t = static_cast<int64_t>(c.begin) - 1;
+    while (t >= 0 && (pos_[t] == Pos::kDeterminer || pos_[t] == Pos::kAdjective)) --t;
+    if (t < 0 || !In(lang_->purpose, static_cast<uint32_t>(t))) return false;
+    for (const Candidate& other : candidates_) {
+      if (other.trigger < static_cast<uint32_t>(t) && other.end <= static_cast<uint32_t>(t)) return true;
+    }
+    return false;
+  }
+
   // Codes one candidate; returns whether it was accepted (even if negated).
   bool Code(Document& doc, uint32_t sent_idx, const Candidate& c) {
     const Sentence& sent = doc.sentences()[sent_idx];
@@ -590,67 +752,118 @@ class EventCoder final : public Stage {
     sources_.clear();
     targets_.clear();
     float confidence = 1.0f;
-    if (!Fill(p.source, c.begin, c.end, c.trigger, sb, se, &sources_)) {
-      // Inside a quotation, the speaker is the source.
-      uint32_t q = QuotationOf(doc, c.trigger);
-      if (p.source.kind != SlotKind::kSubject) return false;
-      if (q != kNoIndex && doc.extractions().quotes[q].speaker_mention != kNoIndex) {
-        sources_.push_back(doc.extractions().quotes[q].speaker_mention);
-      } else {
-        // A subject left implicit ("Ha poi condannato..."): the first actor
-        // of the previous sentence in the same paragraph.
-        // Only when the clause opens the sentence (pro-drop: "Ha poi
-        // aggiunto..."), not for a verb deep inside one.
-        uint32_t m = c.begin <= sb + kElidedSubjectReach ? PreviousSentenceSubject(doc, sent_idx) : kNoIndex;
-        if (m == kNoIndex) return false;
-        sources_.push_back(m);
-        confidence = kCliticConfidence;
-      }
-    }
-    bool filled_target = Fill(p.target, c.begin, c.end, c.trigger, sb, se, &targets_);
-    // "Il ministro ha ricevuto alla Farnesina il suo omologo turco": an
-    // object that is the source itself (its ministry, its capital) is no
-    // target; the next actor within the object window is.
-    if (p.target.kind == SlotKind::kObject && filled_target && sources_.size() == 1) {
-      const std::string& source_code = mentions[sources_[0]].code;
-      while (!targets_.empty() && SameParty(source_code, mentions[targets_.back()].code)) {
-        uint32_t next_from = mention_last_[targets_.back()] + 1;
-        targets_.clear();
-        if (next_from >= c.end + kObjectWindow) break;
-        uint32_t m = ActorAfter(next_from, c.end + kObjectWindow - next_from, se);
-        if (m == kNoIndex) break;
-        targets_.push_back(m);
-        Coordinated(m, true, sb, se, &targets_);
-      }
-      filled_target = !targets_.empty();
-    }
-    // Passive: "condannata da Mosca", "was condemned by Russia"; for a
-    // pattern without target ("l'accordo è stato firmato da X e Y") the
-    // agents are the sources and there is still no target.
+    bool filled_target = false;
+    // A passive with its auxiliary: "il rapporto è stato respinto in blocco
+    // dal ministero", "a declaration was signed in Lima last week
+    // by A and B". The agents are the sources even when the subject is no
+    // actor; the subject, if it is one, is the target of a SUBJ -> OBJ pattern.
+    bool aux_passive = false;
+    uint32_t between_target = kNoIndex;  // the second of "tra X e Y" when X stands for a missing subject
     if (p.source.kind == SlotKind::kSubject &&
-        (p.target.kind == SlotKind::kObject || p.target.kind == SlotKind::kNone)) {
-      passive_.clear();
-      uint32_t agent_at = c.end;  // "condannata (ieri) da": a word or two may come between
-      while (agent_at < se && agent_at < c.end + kAgentGap && !In(lang_->agent, agent_at) &&
-             mention_at_[agent_at] == kNoIndex && !In(lang_->boundary, agent_at)) {
-        ++agent_at;
-      }
-      if (agent_at < se && In(lang_->agent, agent_at)) {
-        uint32_t m = ActorAfter(agent_at + 1, kPrepToActor, se);
-        if (m != kNoIndex) {
-          passive_.push_back(m);
-          Coordinated(m, true, sb, se, &passive_);
-          if (p.target.kind == SlotKind::kObject) {
-            targets_ = sources_;
-            filled_target = true;
-          }
-          sources_ = passive_;
+        (p.target.kind == SlotKind::kObject || p.target.kind == SlotKind::kNone || p.target.kind == SlotKind::kPair) &&
+        PassiveAuxiliaryBefore(c.begin, sb)) {
+      uint32_t agent_at = AgentAfterPassive(c.end, se);
+      uint32_t m = agent_at != kNoIndex ? ActorAfter(agent_at + 1, kPrepToActor, se) : kNoIndex;
+      if (m != kNoIndex) {
+        aux_passive = true;
+        sources_.push_back(m);
+        Coordinated(m, true, sb, se, &sources_);
+        if (p.target.kind == SlotKind::kObject) {
+          Subject(CoordinatedVerbStart(c.begin, sb), sb, &targets_);
+          filled_target = !targets_.empty();
         }
       }
     }
+    if (!aux_passive) {
+      if (!Fill(p.source, c.begin, c.end, c.trigger, sb, se, &sources_)) {
+        // A nominal event as the subject of a passive: "Nuove sanzioni sono
+        // state imposte ieri dall'Ue", "condolences were sent by Beijing".
+        uint32_t nominal_agent = p.source.kind == SlotKind::kGenitive ? AgentOfNominalPassive(c.end, se) : kNoIndex;
+        if (nominal_agent == kNoIndex && p.source.kind != SlotKind::kSubject) return false;
+        uint32_t q = QuotationOf(doc, c.trigger);
+        uint32_t fronted = kNoIndex, first = kNoIndex, second = kNoIndex;
+        if (nominal_agent == kNoIndex && c.begin <= sb + kElidedSubjectReach) {
+          fronted = SubjectAfterFrontedPhrase(c.end, se);
+          if (fronted == kNoIndex) Between(c.trigger + 1, se, &first, &second);
+        }
+        if (nominal_agent != kNoIndex) {
+          sources_.push_back(nominal_agent);
+          Coordinated(nominal_agent, true, sb, se, &sources_);
+        } else if (first != kNoIndex) {
+          // A headline-style clause with no subject: "Firmato ieri a Tunisi
+          // il memorandum tra l'Ue e la Tunisia": the pair after "tra".
+          sources_.push_back(first);
+          between_target = second;
+        } else if (fronted != kNoIndex) {
+          // "In visita a Kiev, il cancelliere tedesco ha chiesto...": the
+          // subject of the main clause after the fronted phrase.
+          sources_.push_back(fronted);
+        } else if (q != kNoIndex && doc.extractions().quotes[q].speaker_mention != kNoIndex) {
+          // Inside a quotation, the speaker is the source.
+          sources_.push_back(doc.extractions().quotes[q].speaker_mention);
+        } else {
+          // A subject left implicit ("Ha poi condannato..."): the first actor
+          // of the previous sentence in the same paragraph.
+          // Only when the clause opens the sentence (pro-drop: "Ha poi
+          // aggiunto..."), not for a verb deep inside one.
+          uint32_t m = c.begin <= sb + kElidedSubjectReach ? PreviousSentenceSubject(doc, sent_idx) : kNoIndex;
+          if (m == kNoIndex) return false;
+          sources_.push_back(m);
+          confidence = kCliticConfidence;
+        }
+      }
+      if (between_target != kNoIndex) {
+        targets_.assign(1, between_target);
+        filled_target = true;
+      } else {
+        filled_target = Fill(p.target, c.begin, c.end, c.trigger, sb, se, &targets_);
+      }
+      // "Il ministro ha ricevuto alla Farnesina il suo omologo turco": an
+      // object that is the source itself (its ministry, its capital) is no
+      // target; the next actor within the object window is.
+      if (p.target.kind == SlotKind::kObject && filled_target && sources_.size() == 1) {
+        const std::string& source_code = mentions[sources_[0]].code;
+        while (!targets_.empty() && SameParty(source_code, mentions[targets_.back()].code)) {
+          uint32_t next_from = mention_last_[targets_.back()] + 1;
+          targets_.clear();
+          if (next_from >= c.end + kObjectWindow) break;
+          uint32_t m = ActorAfter(next_from, c.end + kObjectWindow - next_from, se);
+          if (m == kNoIndex) break;
+          targets_.push_back(m);
+          Coordinated(m, true, sb, se, &targets_);
+        }
+        filled_target = !targets_.empty();
+      }
+      // Passive: "condannata da Mosca", "was condemned by Russia"; for a
+      // pattern without target ("l'accordo è stato firmato da X e Y") the
+      // agents are the sources and there is still no target.
+      if (p.source.kind == SlotKind::kSubject &&
+          (p.target.kind == SlotKind::kObject || p.target.kind == SlotKind::kNone)) {
+        passive_.clear();
+        uint32_t agent_at = c.end;  // "condannata (ieri) da": a word or two may come between
+        while (agent_at < se && agent_at < c.end + kAgentGap && !In(lang_->agent, agent_at) &&
+               mention_at_[agent_at] == kNoIndex && !In(lang_->boundary, agent_at)) {
+          ++agent_at;
+        }
+        if (agent_at < se && In(lang_->agent, agent_at)) {
+          uint32_t m = ActorAfter(agent_at + 1, kPrepToActor, se);
+          if (m != kNoIndex) {
+            passive_.push_back(m);
+            Coordinated(m, true, sb, se, &passive_);
+            if (p.target.kind == SlotKind::kObject) {
+              targets_ = sources_;
+              filled_target = true;
+            }
+            sources_ = passive_;
+          }
+        }
+      }
+    }  // !aux_passive
     if (!filled_target && (p.target.kind == SlotKind::kObject)) {
       // An object clitic: "lo ha incontrato", "met him".
-      bool clitic = AnyBefore(lang_->clitic, c.begin, 2, sb) || (c.end < se && In(lang_->clitic, c.end)) ||
+      // (after the verb only a pronoun, not an article: "ha ricevuto LA notizia" names no one)
+      bool clitic = AnyBefore(lang_->clitic, c.begin, 2, sb) ||
+                    (c.end < se && In(lang_->clitic, c.end) && pos_[c.end] != Pos::kDeterminer) ||
                     HasEnclitic(c.trigger);
       if (clitic) {
         uint32_t m = Antecedent(c.begin, mentions[sources_.front()].code, doc);
@@ -680,6 +893,20 @@ class EventCoder final : public Stage {
       target_place = PlaceAfterPreposition(lang_->preps.at(p.target.prep), c.trigger + 1, se);
       filled_target = target_place != kNoIndex;
     }
+    // A reaction with no target in its sentence ("La ripresa dei raid è stata
+    // condannata dal Cairo", "Kigali respinge ogni responsabilità"): roots
+    // 10-13 and 016 answer the source of the previous sentence's first event.
+    if (!filled_target && p.target.kind != SlotKind::kNone && !pair_ && IsReaction(base->code)) {
+      uint32_t m = PreviousEventSource(doc, sent_idx);
+      if (m != kNoIndex && !SameParty(mentions[sources_.front()].code, mentions[m].code)) {
+        targets_.assign(1, m);
+        filled_target = true;
+        confidence = std::min(confidence, kCliticConfidence);
+      }
+    }
+    // '/HOME': a protest with no named target is against the source's own government.
+    bool home_target = !filled_target && p.target.home;
+    filled_target = filled_target || home_target;
     if (!filled_target && p.target.kind != SlotKind::kNone && !p.target.optional) return false;
     // Negated: a cooperative event becomes its refusal ("non terrà
     // negoziati" -> 125); any other is accepted (so no weaker pattern codes
@@ -720,12 +947,21 @@ class EventCoder final : public Stage {
       if (reciprocal_pair && s != sources_[0]) continue;
       if (pair_) targets_.assign(1, s == sources_[0] ? sources_[1] : sources_[0]);
       for (uint32_t t : targets_) {
-        const std::string& source_code = mentions[s].code;
+        std::string source_code = mentions[s].code;
         std::string target_code = t != kNoIndex          ? mentions[t].code
                                   : target_place != kNoIndex ? doc.extractions().places[target_place].country
                                                              : "";
         // The same actor, or a government and its own country ("UKRGOV" and "UKR"), is no interaction.
         if (s == t || SameParty(source_code, target_code)) continue;
+        // A country named as an actor stands for the body that acts for it.
+        if (IsBareCountry(mentions[s])) source_code += CountrySourceRole(code->code);
+        if (t != kNoIndex && IsBareCountry(mentions[t])) target_code += CountryTargetRole(code->code);
+        if (home_target) {
+          // the source's government: only for a source with a country (not "NATO", not "WHO")
+          if (!(IsBareCountry(mentions[s]) || source_code.size() == 6)) continue;
+          target_code = source_code.substr(0, 3) + "GOV";
+          if (target_code == source_code) continue;
+        }
         // Once per document per (source, target, code); once per sentence per root.
         std::string key = source_code + "|" + target_code + "|" + code->code;
         std::string root_key = std::to_string(sent_idx) + "|" + source_code + "|" + target_code + "|" + code->code.substr(0, 2);
@@ -757,11 +993,52 @@ class EventCoder final : public Stage {
     return true;
   }
 
+  // A country code with no role ("RUS"), from a country name, adjective or
+  // a capital used as a place; not an organisation ("WHO", "ICC") nor a person.
+  static bool IsBareCountry(const Mention& m) {
+    return m.code.size() == 3 && (m.type == MentionType::kCountry || m.type == MentionType::kMetonym);
+  }
+  // The role a bare country gets as a source (FORMAT.md actor codes): the
+  // armed forces for force (roots 15 posture, 18 assault, 19 fight, 20 mass
+  // violence: "la Russia ha attaccato" -> RUSMIL), its people for a protest
+  // (root 14: "Israelis rallied" -> ISRCVL), else its government
+  // ("la Francia ha condannato" -> FRAGOV).
+  static const char* CountrySourceRole(const std::string& code) {
+    int root = std::atoi(code.substr(0, 2).c_str());
+    return root == 15 || root >= 18 ? "MIL" : root == 14 ? "CVL" : "GOV";
+  }
+  // ...and as a target: its government in the diplomatic and coercive acts
+  // (roots 01-14 and 16: "ha condannato Israele" -> ISRGOV, "sanzioni alla
+  // Russia" -> RUSGOV); the bare country when its territory or people are hit
+  // (roots 15 and 17-20: "attacchi sull'Ucraina" -> UKR).
+  static const char* CountryTargetRole(const std::string& code) {
+    int root = std::atoi(code.substr(0, 2).c_str());
+    return root <= 14 || root == 16 ? "GOV" : "";
+  }
+
   // Whether two actor codes name the same party: equal, or a body and its
   // own country ("UKRGOV" and "UKR"). "TURCOP" and "TUROPP" are two parties.
   static bool SameParty(const std::string& a, const std::string& b) {
     if (a == b) return true;
     return b.size() >= 3 && a.compare(0, 3, b, 0, 3) == 0 && (a.size() == 3 || b.size() == 3);
+  }
+
+  // Codes that answer an earlier act: deny (016), demand (10), disapprove
+  // (11), reject (12), threaten (13).
+  static bool IsReaction(const std::string& code) {
+    int root = std::atoi(code.substr(0, 2).c_str());
+    return code == "016" || (root >= 10 && root <= 13);
+  }
+
+  // The source mention of the first event of the previous sentence in the
+  // same paragraph, or kNoIndex.
+  uint32_t PreviousEventSource(const Document& doc, uint32_t sent_idx) const {
+    if (sent_idx == 0) return kNoIndex;
+    if (doc.sentences()[sent_idx - 1].paragraph != doc.sentences()[sent_idx].paragraph) return kNoIndex;
+    for (const Event& e : doc.extractions().events) {
+      if (e.sentence == sent_idx - 1) return e.source_mention;
+    }
+    return kNoIndex;
   }
 
   uint32_t PreviousSentenceSubject(const Document& doc, uint32_t sent_idx) const {
@@ -827,6 +1104,7 @@ class EventCoder final : public Stage {
   const CameoTable* cameo_;
   std::map<std::string, std::unique_ptr<LanguageEvents>> languages_;
   LanguageEvents* lang_ = nullptr;
+  const std::vector<Mention>* mentions_ = nullptr;  // the current document's
   // per-document scratch, reused
   std::vector<uint32_t> lemma_, form_, lower_begin_, mention_at_, place_at_, mention_first_, mention_last_;
   std::vector<Pos> pos_;

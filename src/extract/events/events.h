@@ -36,13 +36,26 @@
 //      or hearsay word ("avrebbe", "reportedly") sets kModalityAlleged and
 //      lowers confidence; a trigger inside a quotation (if the quotation
 //      stage ran) sets kModalityReported and the quotation index.
+//      A passive auxiliary ("è stato", "was") before the match lets the
+//      agent stand up to 8 tokens away ("was signed in Geneva on Monday by
+//      A and B"). A target slot marked /HOME defaults to the source's own
+//      government (protests). A word of an actor's name triggers nothing; a
+//      noun trigger after a `purpose` word ("for talks") is the aim of an
+//      earlier trigger, not an event. A reaction (016, roots 10-13) with no
+//      target answers the source of the previous sentence's first event.
+//      Fallbacks for a missing subject: the agent of a nominal event in a
+//      passive, the actor after a fronted phrase's comma, the pair after
+//      "tra"/"between" of a subjectless clause.
 //      A PREP target that names no actor but a place (the places stage, if
 //      it ran: "è arrivato ad Aarhus") takes the place's country as target
 //      code and sets Event::place.
 //   4. Date: the nearest dated time expression in the sentence; if its year
 //      is before the publication year the event is kModalityHistory. No time
 //      expression: date "" (only the publication date is known).
-//   5. Provenance: rule = "events.<lang>.<pattern id>", trigger span, source
+//   5. Codes: a country named with no role takes the role of the act
+//      (source: MIL for roots 15 and 18-20, CVL for 14, else GOV; target: GOV
+//      for roots 01-14 and 16, else the bare country).
+//   6. Provenance: rule = "events.<lang>.<pattern id>", trigger span, source
 //      and target mention indices (their spans are the mentions').
 // An event whose source is unknown, or whose source and target are the
 // same actor, is not coded. The same (source, target, code) is coded once

@@ -1,0 +1,151 @@
+// The OpenAPI 3.0 description of the HTTP API (served at /api/openapi.json;
+// docs/API.md is the prose version). Keep both in step with
+// serve/http_server.cpp and store/query.h.
+#include "serve/http_server.h"
+
+namespace cronaca {
+
+const char* OpenApiJson() {
+  return R"json({
+  "openapi": "3.0.3",
+  "info": {
+    "title": "cronaca HTTP API",
+    "version": ")json" CRONACA_VERSION R"json(",
+    "description": "Read-only JSON API over a cronaca store: documents, stories and dossiers, events, actors, quotations. Offsets (begin, end, *_begin, *_end) are byte offsets into the UTF-8 text of the document. Unknown strings are \"\" (never null). Lists are pages {total, limit, offset, items}; limit is 1..500 (larger values are cut to 500), default 50."
+  },
+  "servers": [{"url": "/"}],
+  "components": {
+    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+    "parameters": {
+      "limit": {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
+      "offset": {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
+      "from": {"name": "from", "in": "query", "description": "YYYY, YYYY-MM or YYYY-MM-DD; keeps dates that overlap the bound", "schema": {"type": "string"}},
+      "to": {"name": "to", "in": "query", "description": "YYYY, YYYY-MM or YYYY-MM-DD; keeps dates that overlap the bound", "schema": {"type": "string"}},
+      "q": {"name": "q", "in": "query", "description": "substring (case-insensitive for ASCII)", "schema": {"type": "string"}},
+      "story": {"name": "story", "in": "query", "description": "story id", "schema": {"type": "string"}},
+      "document": {"name": "document", "in": "query", "description": "document id or key", "schema": {"type": "string"}}
+    },
+    "schemas": {
+      "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
+        "code": {"type": "string", "enum": ["not_found", "bad_request", "unauthorized", "payload_too_large", "internal"]},
+        "message": {"type": "string"}}}}},
+      "Page": {"type": "object", "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"},
+        "offset": {"type": "integer"}, "items": {"type": "array", "items": {}}}},
+      "DocumentItem": {"type": "object", "properties": {"id": {"type": "string"}, "key": {"type": "string"},
+        "title": {"type": "string"}, "source": {"type": "string"}, "date": {"type": "string"}, "lang": {"type": "string"},
+        "url": {"type": "string"}, "story": {"type": "string"}, "quality": {"type": "number"},
+        "machine_translation": {"type": "boolean"}, "n_events": {"type": "integer"}, "n_quotes": {"type": "integer"},
+        "n_mentions": {"type": "integer"}}},
+      "Document": {"allOf": [{"$ref": "#/components/schemas/DocumentItem"}, {"type": "object", "properties": {
+        "text": {"type": "string", "description": "the original text, exactly as received"},
+        "body": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"}}},
+        "ids": {"type": "array", "items": {"type": "string"}},
+        "pipeline": {"type": "string"}, "analyzed_at": {"type": "string"},
+        "sentences": {"type": "array", "items": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"}}}},
+        "mentions": {"type": "array", "items": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"},
+          "entity": {"type": "string"}, "name": {"type": "string"}, "code": {"type": "string"}, "rule": {"type": "string"}, "type": {"type": "string"}}}},
+        "places": {"type": "array", "items": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"},
+          "place": {"type": "string"}, "name": {"type": "string"}, "country": {"type": "string"},
+          "latitude": {"type": "number", "nullable": true}, "longitude": {"type": "number", "nullable": true}, "rule": {"type": "string"}}}},
+        "times": {"type": "array", "items": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"},
+          "value": {"type": "string"}, "rule": {"type": "string"}}}},
+        "quotes": {"type": "array", "items": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"},
+          "content_begin": {"type": "integer"}, "content_end": {"type": "integer"}, "speaker": {"type": "string"},
+          "speaker_code": {"type": "string"}, "speaker_entity": {"type": "string"}, "rule": {"type": "string"},
+          "indirect": {"type": "boolean"}, "kind": {"type": "string"}}}},
+        "events": {"type": "array", "items": {"type": "object", "properties": {"idx": {"type": "integer"},
+          "trigger_begin": {"type": "integer"}, "trigger_end": {"type": "integer"}, "source": {"type": "string"},
+          "target": {"type": "string"}, "code": {"type": "string"}, "root": {"type": "string"}, "plover": {"type": "string"},
+          "quad_class": {"type": "integer"}, "goldstein": {"type": "number"}, "date": {"type": "string"},
+          "modality": {"type": "array", "items": {"type": "string"}}, "rule": {"type": "string"}, "place": {"type": "string"},
+          "sentence": {"type": "integer"}, "confidence": {"type": "number"}}}},
+        "quality_flags": {"type": "array", "items": {"type": "object", "properties": {"begin": {"type": "integer"},
+          "end": {"type": "integer"}, "kind": {"type": "string"}, "category": {"type": "string"},
+          "explanation": {"type": "string"}, "rule": {"type": "string"}}}}}}]},
+      "StoryItem": {"type": "object", "properties": {"id": {"type": "string"}, "first_date": {"type": "string"},
+        "last_date": {"type": "string"}, "label": {"type": "string"}, "n_documents": {"type": "integer"}, "n_sources": {"type": "integer"}}},
+      "EventItem": {"type": "object", "properties": {"document": {"type": "string"}, "idx": {"type": "integer"},
+        "date": {"type": "string"}, "source": {"type": "string"}, "target": {"type": "string"}, "code": {"type": "string"},
+        "root": {"type": "string"}, "plover": {"type": "string"}, "quad_class": {"type": "integer"}, "goldstein": {"type": "number"},
+        "place": {"type": "string"}, "modality": {"type": "array", "items": {"type": "string"}}, "rule": {"type": "string"},
+        "trigger": {"type": "string"}, "sentence": {"type": "string"}, "trigger_begin": {"type": "integer"},
+        "trigger_end": {"type": "integer"}, "confidence": {"type": "number"}}},
+      "ActorItem": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "code": {"type": "string"},
+        "n_mentions": {"type": "integer"}, "n_documents": {"type": "integer"}, "n_events": {"type": "integer"}}},
+      "QuoteItem": {"type": "object", "properties": {"document": {"type": "string"}, "idx": {"type": "integer"},
+        "text": {"type": "string"}, "speaker": {"type": "string"}, "speaker_code": {"type": "string"},
+        "speaker_entity": {"type": "string"}, "date": {"type": "string"}, "indirect": {"type": "boolean"},
+        "kind": {"type": "string"}, "rule": {"type": "string"}}}
+    },
+    "responses": {
+      "BadRequest": {"description": "a malformed parameter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "NotFound": {"description": "no such item", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    }
+  },
+  "paths": {
+    "/api/health": {"get": {"summary": "version and counts", "responses": {"200": {"description": "{version, documents, stories, events}"}}}},
+    "/api/openapi.json": {"get": {"summary": "this description", "responses": {"200": {"description": "OpenAPI 3.0"}}}},
+    "/api/documents": {"get": {"summary": "documents, newest first",
+      "parameters": [{"$ref": "#/components/parameters/q"}, {"name": "lang", "in": "query", "schema": {"type": "string"}},
+        {"name": "source", "in": "query", "schema": {"type": "string"}}, {"$ref": "#/components/parameters/story"},
+        {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"},
+        {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
+      "responses": {"200": {"description": "a page of DocumentItem", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}},
+        "400": {"$ref": "#/components/responses/BadRequest"}}}},
+    "/api/documents/{id}": {"get": {"summary": "one document with its text and every layer",
+      "parameters": [{"name": "id", "in": "path", "required": true, "description": "id, key or key prefix (8+ hex digits)", "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "the document", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
+        "404": {"$ref": "#/components/responses/NotFound"}}}},
+    "/api/stories": {"get": {"summary": "stories, most recent first",
+      "parameters": [{"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"},
+        {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
+      "responses": {"200": {"description": "a page of StoryItem", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}},
+        "400": {"$ref": "#/components/responses/BadRequest"}}}},
+    "/api/stories/{id}": {"get": {"summary": "the story dossier (link/dossier.h): documents, sources, shared actors and places, doubtful reports",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "{story, documents, sources, shared_actors, shared_places, doubtful_reports, ...}"},
+        "404": {"$ref": "#/components/responses/NotFound"}}}},
+    "/api/events": {"get": {"summary": "events, newest first",
+      "parameters": [
+        {"name": "actor", "in": "query", "description": "entity id (lower case, e.g. putin_vladimir) or actor code prefix (RUSGOV)", "schema": {"type": "string"}},
+        {"name": "country", "in": "query", "description": "3-letter prefix of the source or target code", "schema": {"type": "string"}},
+        {"name": "code", "in": "query", "description": "CAMEO code, exact or prefix", "schema": {"type": "string"}},
+        {"name": "root", "in": "query", "description": "CAMEO root, two digits", "schema": {"type": "string", "pattern": "^[0-9]{2}$"}},
+        {"name": "quad", "in": "query", "description": "quad class", "schema": {"type": "integer", "minimum": 1, "maximum": 4}},
+        {"name": "place", "in": "query", "description": "place id or name", "schema": {"type": "string"}},
+        {"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/story"}, {"$ref": "#/components/parameters/document"},
+        {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"},
+        {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
+      "responses": {"200": {"description": "a page of EventItem", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}},
+        "400": {"$ref": "#/components/responses/BadRequest"}}}},
+    "/api/actors": {"get": {"summary": "actors (entities) by number of mentions",
+      "parameters": [{"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
+      "responses": {"200": {"description": "a page of ActorItem", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}}}}},
+    "/api/actors/{id}": {"get": {"summary": "one actor: documents, events as source and target, quotations (each list cut at limit)",
+      "parameters": [{"name": "id", "in": "path", "required": true, "description": "entity id", "schema": {"type": "string"}},
+        {"$ref": "#/components/parameters/limit"}],
+      "responses": {"200": {"description": "{id, name, code, n_mentions, documents, events_as_source, events_as_target, quotes}"},
+        "404": {"$ref": "#/components/responses/NotFound"}}}},
+    "/api/quotes": {"get": {"summary": "quotations and reported claims, newest first",
+      "parameters": [{"name": "speaker", "in": "query", "description": "entity id or speaker name", "schema": {"type": "string"}},
+        {"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/document"},
+        {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
+      "responses": {"200": {"description": "a page of QuoteItem", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}}}}},
+    "/api/network": {"get": {"summary": "actor network: nodes are actor codes, edges source -> target",
+      "parameters": [{"$ref": "#/components/parameters/story"}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"},
+        {"name": "country", "in": "query", "schema": {"type": "string"}},
+        {"name": "limit", "in": "query", "description": "most edges (default 200)", "schema": {"type": "integer"}}],
+      "responses": {"200": {"description": "{nodes: [{id, label, n_events}], edges: [{source, target, n_events, goldstein_mean}]}"}}}},
+    "/api/ingest": {"post": {"summary": "analyse, link and store articles (only when the server has a token)",
+      "security": [{"bearer": []}],
+      "parameters": [{"name": "id", "in": "query", "description": "id of a single plain-text article (default api-<hash>)", "schema": {"type": "string"}}],
+      "requestBody": {"content": {"text/plain": {"schema": {"type": "string", "description": "one article, optional header lines"}},
+        "application/x-ndjson": {"schema": {"type": "string", "description": "JSONL: {text, id, date, title, source, url, lang} a line"}}}},
+      "responses": {"200": {"description": "{stored: [ids], failed: [{origin, code, message}]}"},
+        "401": {"description": "missing or wrong token"}, "404": {"description": "the server has no token: no ingest endpoint"},
+        "413": {"description": "body too large"}}}}
+  }
+})json";
+}
+
+}  // namespace cronaca
