@@ -28,6 +28,8 @@ demo: setup
 	$(BUILD)/cronaca analyze examples/ --db cronaca.db
 	@echo
 	$(BUILD)/cronaca summary --db cronaca.db
+	@echo
+	@echo "Next: $(BUILD)/cronaca stories, $(BUILD)/cronaca story ID, or $(BUILD)/cronaca serve (then open http://127.0.0.1:8080/)"
 
 test: setup
 	@$(MAKE) --no-print-directory build
