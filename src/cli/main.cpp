@@ -41,6 +41,7 @@
 #include "eval/scorer.h"
 #include "ingest/reader.h"
 #include "link/dossier.h"
+#include "link/story_events.h"
 #include "link/story_linker.h"
 #include "serve/gdelt.h"
 #include "serve/http_server.h"
@@ -353,11 +354,29 @@ int RunExport(const std::string& db, const std::string& format, const std::strin
   }
   StringStore strings;
   GdeltWriter gdelt(&out.stream(), header && format == "gdelt");
+  // GDELT counts reports per event: the merged events of each story, once.
+  std::map<std::string, std::vector<StoryEvent>> story_events;
+  auto events_of_story = [&](const std::string& story) -> const std::vector<StoryEvent>* {
+    if (story.empty()) return nullptr;
+    auto it = story_events.find(story);
+    if (it != story_events.end()) return &it->second;
+    std::vector<Document> members;
+    if (auto keys = (*store)->StoryDocuments(story); keys.ok()) {
+      for (const std::string& key : *keys) {
+        auto member = (*store)->Load(key);
+        if (member.ok() && member->has_value()) members.push_back(std::move(**member));
+      }
+    }
+    std::vector<const Document*> pointers;
+    for (const Document& d : members) pointers.push_back(&d);
+    return &(story_events[story] = MergeStoryEvents(pointers));
+  };
   for (const DocumentRow& r : *rows) {
     auto doc = (*store)->Load(r.key);
     if (!doc.ok() || !doc->has_value()) continue;
     if (format == "gdelt") {
-      gdelt.Write(**doc);
+      auto story = (*store)->StoryOf(r.key);
+      gdelt.Write(**doc, events_of_story(story.ok() ? *story : ""));
     } else {
       out.stream() << DocumentToJson(**doc, strings).dump() << '\n';
     }

@@ -33,6 +33,10 @@
 // overlap and falls linearly to 0 at the window edge. The actor and
 // lexical cosines are also computed (LinkScore): a story needs
 // lexical >= min_lexical, so shared leaders alone make no story.
+// The terms part is also taken against each of the story's first 16
+// reports linked in this process: max(profile cosine, mean of the profile
+// cosine and the best report's), so a short text close to one report is
+// not lost in the blend of many (headlines).
 // Similarity() gives the same score for two documents (pair benchmarks).
 //
 // Cost. Candidates are the stories sharing one of the document's
@@ -77,6 +81,7 @@ struct LinkDocument {
   std::string key;            // content key (Document::key())
   std::string title;
   std::string source;
+  std::string lang;           // the document's language ("" unknown): see Similarity()
   std::optional<PartialDate> date;
   std::vector<std::string> terms;                   // unique, see header
   std::map<std::string, std::string> actor_names;   // "e:id" -> "Vladimir Putin", for labels
@@ -142,7 +147,12 @@ class TermStats {
 
 // The score the linker gives `a` against a story made of `b` alone, with
 // the weights of `stats`: symmetric in a and b. Undated sides count 0.5 for
-// closeness, as in linking.
+// closeness, as in linking. When both languages are known and differ, a
+// lemma or stem term ("l:") that only one side has weighs 0.3 of its rarity:
+// across languages such words meet only when spelt alike (names), so words
+// that could never meet dilute the cosine less, and cross-language scores
+// come nearer the scale of same-language ones. (Pairs only: Link() scores a
+// story as a whole, whatever the languages of its reports.)
 LinkScore Similarity(const LinkDocument& a, const LinkDocument& b, const TermStats& stats,
                      const StoryLinkerOptions& options = {});
 
@@ -189,6 +199,9 @@ class StoryLinker {
     std::map<std::string, uint32_t> terms;
     std::map<std::string, std::string> actor_names;
     std::set<std::string> keys;
+    // The terms of its first reports linked in this process (not restored
+    // from the store): a short text is also compared with each of them.
+    std::vector<std::vector<std::string>> members;
     // StoryNorms cache (ScoreStory): valid for norm_documents documents on
     // the eviction day norm_day.
     mutable double norms[2] = {0, 0};
@@ -199,6 +212,9 @@ class StoryLinker {
   LinkScore ScoreStory(const LinkDocument& doc, const std::optional<std::pair<int64_t, int64_t>>& interval,
                        const Story& story, const std::vector<double>* doc_weights = nullptr) const;
   double Rarity(const std::string& term) const;
+  // The best cosine of `doc` (term weights `doc_weights`) with one of the
+  // story's `members`; 0 if it has none.
+  double BestMemberCosine(const LinkDocument& doc, const std::vector<double>& doc_weights, const Story& story) const;
   void AddToStory(Story& story, const LinkDocument& doc);
   void Evict(int64_t today);
   StoryRecord ToRecord(const Story& story) const;

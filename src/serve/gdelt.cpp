@@ -1,5 +1,6 @@
 #include "serve/gdelt.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -94,11 +95,12 @@ GdeltWriter::GdeltWriter(std::ostream* out, bool header) : out_(out) {
   *out_ << '\n';
 }
 
-size_t GdeltWriter::Write(const Document& doc) {
+size_t GdeltWriter::Write(const Document& doc, const std::vector<StoryEvent>* story_events) {
   const Extractions& ex = doc.extractions();
   const std::string added = Now();
   size_t written = 0;
-  for (const Event& e : ex.events) {
+  for (size_t event_index = 0; event_index < ex.events.size(); ++event_index) {
+    const Event& e = ex.events[event_index];
     if (e.modality & kModalityNegated) continue;  // a refusal is coded as such; a negated act is no event
     // Date: the event's own day, else the publication date.
     std::optional<PartialDate> date = PartialDate::Parse(e.date);
@@ -134,7 +136,23 @@ size_t GdeltWriter::Write(const Document& doc) {
     char goldstein[16];
     std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
     row.push_back(goldstein);
-    row.insert(row.end(), {"1", "1", "1", ""});
+    // NumMentions, NumSources, NumArticles: the story event this one was merged into.
+    size_t mentions = 1, sources = 1, articles = 1;
+    if (story_events != nullptr) {
+      for (const StoryEvent& se : *story_events) {
+        bool found = false;
+        for (const StoryEventMention& m : se.mentions) {
+          if (m.document == doc.id() && m.event == event_index) found = true;
+        }
+        if (found) {
+          mentions = se.mentions.size();
+          sources = std::max<size_t>(1, se.n_sources);
+          articles = std::max<size_t>(1, se.n_documents);
+          break;
+        }
+      }
+    }
+    row.insert(row.end(), {std::to_string(mentions), std::to_string(sources), std::to_string(articles), ""});
     // Geography: the place of the event when known; actors' own places are
     // not tracked separately yet.
     const PlaceMention* action = nullptr;

@@ -294,7 +294,17 @@ struct HttpServer::Impl {
         }
         return dossier.status();
       }
-      return DossierToJson(*dossier);
+      json out = DossierToJson(*dossier);
+      // The story row beside the dossier (a heading for the UI).
+      auto row = query->Story(req.matches[1].str());
+      if (!row.ok() && row.status().code() != StatusCode::kNotFound) return row.status();
+      json heading = row.ok() ? *row
+                              : json{{"label", ""}, {"first_date", ""}, {"last_date", ""},
+                                     {"n_documents", dossier->documents.size()}, {"n_sources", dossier->n_sources}};
+      for (const char* field : {"label", "first_date", "last_date", "n_documents", "n_sources"}) {
+        out[field] = heading[field];
+      }
+      return out;
     });
     Api("/api/events", [this](const httplib::Request& req) -> Result<json> {
       Params p(req);

@@ -11,7 +11,7 @@ const char* OpenApiJson() {
   "info": {
     "title": "cronaca HTTP API",
     "version": ")json" CRONACA_VERSION R"json(",
-    "description": "Read-only JSON API over a cronaca store: documents, stories and dossiers, events, actors, quotations. Offsets (begin, end, *_begin, *_end) are byte offsets into the UTF-8 text of the document. Unknown strings are \"\" (never null). Lists are pages {total, limit, offset, items}; limit is 1..500 (larger values are cut to 500), default 50."
+    "description": "Read-only JSON API over a cronaca store: documents, stories and dossiers, events, actors, quotations. Offsets (begin, end, *_begin, *_end) are byte offsets into the UTF-8 text of the document. Unknown strings are \"\" (never null). Lists are pages {total, limit, offset, items}; limit is 1..500 (larger values are cut to 500), default 50. /api/events counts at most 10000 matches: its pages add total_exact (false when total was cut at 10000)."
   },
   "servers": [{"url": "/"}],
   "components": {
@@ -30,12 +30,17 @@ const char* OpenApiJson() {
         "code": {"type": "string", "enum": ["not_found", "bad_request", "unauthorized", "payload_too_large", "internal"]},
         "message": {"type": "string"}}}}},
       "Page": {"type": "object", "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"},
-        "offset": {"type": "integer"}, "items": {"type": "array", "items": {}}}},
+        "offset": {"type": "integer"}, "items": {"type": "array", "items": {}},
+        "total_exact": {"type": "boolean", "description": "/api/events only: false when total was cut at 10000"}}},
       "DocumentItem": {"type": "object", "properties": {"id": {"type": "string"}, "key": {"type": "string"},
         "title": {"type": "string"}, "source": {"type": "string"}, "date": {"type": "string"}, "lang": {"type": "string"},
         "url": {"type": "string"}, "story": {"type": "string"}, "quality": {"type": "number"},
         "machine_translation": {"type": "boolean"}, "n_events": {"type": "integer"}, "n_quotes": {"type": "integer"},
-        "n_mentions": {"type": "integer"}}},
+        "n_mentions": {"type": "integer"},
+        "copy_of": {"type": "object", "nullable": true, "description": "null unless a copy of an earlier document",
+          "properties": {"origin": {"type": "string", "description": "the earlier document's id"},
+            "origin_key": {"type": "string"}, "kind": {"type": "string", "enum": ["exact", "near", "translation"]},
+            "similarity": {"type": "number"}, "rule": {"type": "string"}}}}},
       "Document": {"allOf": [{"$ref": "#/components/schemas/DocumentItem"}, {"type": "object", "properties": {
         "text": {"type": "string", "description": "the original text, exactly as received"},
         "body": {"type": "object", "properties": {"begin": {"type": "integer"}, "end": {"type": "integer"}}},
@@ -103,7 +108,7 @@ const char* OpenApiJson() {
         "400": {"$ref": "#/components/responses/BadRequest"}}}},
     "/api/stories/{id}": {"get": {"summary": "the story dossier (link/dossier.h): documents, sources, shared actors and places, doubtful reports",
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-      "responses": {"200": {"description": "{story, documents, sources, shared_actors, shared_places, doubtful_reports, ...}"},
+      "responses": {"200": {"description": "{story, label, first_date, last_date, n_documents, n_sources, documents, sources, shared_actors, shared_places, doubtful_reports, ...}"},
         "404": {"$ref": "#/components/responses/NotFound"}}}},
     "/api/events": {"get": {"summary": "events, newest first",
       "parameters": [

@@ -210,6 +210,35 @@ json EventItem(Stmt& st) {
           {"trigger_begin", st.Int(14)}, {"trigger_end", st.Int(15)}, {"confidence", Round3(st.Real(16))}};
 }
 
+// The columns of a story item, for a query over `stories s` (see StoryItem).
+constexpr const char* kStoryColumns =
+    "SELECT s.id, coalesce(s.first_date, ''), coalesce(s.last_date, ''), coalesce(s.label, ''), "
+    "(SELECT count(*) FROM document_stories ds WHERE ds.story = s.id), "
+    "(SELECT count(DISTINCT d.source) FROM document_stories ds JOIN documents d ON d.key = ds.key "
+    " WHERE ds.story = s.id AND d.source != '')";
+
+json StoryItem(Stmt& st) {
+  return {{"id", st.Text(0)},    {"first_date", st.Text(1)}, {"last_date", st.Text(2)},
+          {"label", st.Text(3)}, {"n_documents", st.Int(4)}, {"n_sources", st.Int(5)}};
+}
+
+// The copy record of a document `d` (copies table, schema v3): five columns
+// after the document's, NULL when it is not a copy (see CopyOf).
+constexpr const char* kCopyColumns =
+    ", c.origin, coalesce(o.id, c.origin), c.kind, c.similarity, coalesce(c.rule, '')";
+constexpr const char* kCopyJoins =
+    " LEFT JOIN copies c ON c.key = d.key LEFT JOIN documents o ON o.key = c.origin";
+// A database older than v3 has no copies table: every copy_of is null.
+constexpr const char* kNoCopyColumns = ", NULL, NULL, NULL, NULL, NULL";
+
+// {origin (document id), origin_key, kind, similarity, rule} or null, from
+// the five copy columns starting at `col`.
+json CopyOf(Stmt& st, int col) {
+  if (st.IsNull(col)) return nullptr;
+  return {{"origin", st.Text(col + 1)}, {"origin_key", st.Text(col)}, {"kind", st.Text(col + 2)},
+          {"similarity", Round3(st.Real(col + 3))}, {"rule", st.Text(col + 4)}};
+}
+
 // Quotations listed: every direct or reported one that has content.
 constexpr const char* kQuoteColumns =
     "d.id, x.idx, substr(CAST(d.original AS BLOB), x.content_begin + 1, x.content_end - x.content_begin), "
@@ -330,6 +359,7 @@ Result<std::unique_ptr<QueryStore>> QueryStore::Open(const std::string& path, Qu
     return Status(StatusCode::kStoreError, path + ": not a cronaca database of schema version 2 or later (" +
                                                sqlite3_errmsg(*db) + ")");
   }
+  store->has_copies_ = Stmt(*db, "SELECT 1 FROM copies LIMIT 0").ok();  // schema v3
   return store;
 }
 
@@ -420,17 +450,17 @@ Result<json> QueryStore::Documents(const DocumentFilter& f, Page page) {
       "coalesce(d.url, ''), coalesce(ds.story, ''), coalesce(d.quality, 1.0), coalesce(d.machine_translation, 0), "
       "(SELECT count(*) FROM events e WHERE e.key = d.key), "
       "(SELECT count(*) FROM quotes x WHERE x.key = d.key AND x.indirect = 0 AND x.kind != 3), "
-      "(SELECT count(*) FROM mentions m WHERE m.key = d.key) "
-      "FROM (SELECT d.key FROM documents d" + where.Sql() +
+      "(SELECT count(*) FROM mentions m WHERE m.key = d.key)" + std::string(has_copies_ ? kCopyColumns : kNoCopyColumns) +
+      " FROM (SELECT d.key FROM documents d" + where.Sql() +
       " ORDER BY d.date DESC, d.key LIMIT ? OFFSET ?) p "
-      "JOIN documents d ON d.key = p.key LEFT JOIN document_stories ds ON ds.key = d.key "
-      "ORDER BY d.date DESC, d.key";
+      "JOIN documents d ON d.key = p.key LEFT JOIN document_stories ds ON ds.key = d.key" +
+      (has_copies_ ? kCopyJoins : "") + " ORDER BY d.date DESC, d.key";
   auto items = Rows(db.get(), sql, WithPage(where.args(), page), [](Stmt& st) -> json {
     return {{"id", st.Text(0)},        {"key", st.Text(1)},      {"title", st.Text(2)},
             {"source", st.Text(3)},    {"date", st.Text(4)},     {"lang", st.Text(5)},
             {"url", st.Text(6)},       {"story", st.Text(7)},    {"quality", Round3(st.Real(8))},
             {"machine_translation", st.Int(9) != 0},             {"n_events", st.Int(10)},
-            {"n_quotes", st.Int(11)},  {"n_mentions", st.Int(12)}};
+            {"n_quotes", st.Int(11)},  {"n_mentions", st.Int(12)}, {"copy_of", CopyOf(st, 13)}};
   });
   if (!items.ok()) return items.status();
   return PageJson(*total, page, std::move(*items));
@@ -453,8 +483,9 @@ Result<json> QueryStore::Document(const std::string& id_or_key) {
             "SELECT d.id, d.key, coalesce(d.title, ''), coalesce(d.source, ''), coalesce(d.date, ''), "
             "coalesce(d.lang, ''), coalesce(d.url, ''), coalesce(ds.story, ''), coalesce(d.quality, 1.0), "
             "coalesce(d.machine_translation, 0), d.original, d.body_begin, d.body_end, coalesce(d.pipeline, ''), "
-            "coalesce(d.analyzed_at, '') FROM documents d LEFT JOIN document_stories ds ON ds.key = d.key "
-            "WHERE d.key = ?");
+            "coalesce(d.analyzed_at, '')" + std::string(has_copies_ ? kCopyColumns : kNoCopyColumns) +
+            " FROM documents d LEFT JOIN document_stories ds ON ds.key = d.key" + (has_copies_ ? kCopyJoins : "") +
+            " WHERE d.key = ?");
     st.Bind(1, *key);
     if (st.Step() != SQLITE_ROW) return Status(StatusCode::kNotFound, "no document '" + id_or_key + "'");
     doc = {{"id", st.Text(0)},      {"key", st.Text(1)},     {"title", st.Text(2)},
@@ -462,7 +493,7 @@ Result<json> QueryStore::Document(const std::string& id_or_key) {
            {"url", st.Text(6)},     {"story", st.Text(7)},   {"quality", Round3(st.Real(8))},
            {"machine_translation", st.Int(9) != 0},          {"text", st.Text(10)},
            {"body", {{"begin", st.Int(11)}, {"end", st.Int(12)}}},
-           {"pipeline", st.Text(13)}, {"analyzed_at", st.Text(14)}};
+           {"pipeline", st.Text(13)}, {"analyzed_at", st.Text(14)}, {"copy_of", CopyOf(st, 15)}};
   }
   auto layer = [&](const char* name, const std::string& sql, auto row) -> Status {
     auto items = Rows(db.get(), sql, {*key}, row);
@@ -547,20 +578,20 @@ Result<json> QueryStore::Stories(const StoryFilter& f, Page page) {
   CRONACA_LEASE(db);
   auto total = Count(db.get(), "SELECT count(*) FROM stories s" + where.Sql(), where.args());
   if (!total.ok()) return total.status();
-  std::string sql =
-      "SELECT s.id, coalesce(s.first_date, ''), coalesce(s.last_date, ''), coalesce(s.label, ''), "
-      "(SELECT count(*) FROM document_stories ds WHERE ds.story = s.id), "
-      "(SELECT count(DISTINCT d.source) FROM document_stories ds JOIN documents d ON d.key = ds.key "
-      " WHERE ds.story = s.id AND d.source != '') "
-      "FROM (SELECT s.id FROM stories s" + where.Sql() +
-      " ORDER BY s.last_date DESC, s.id LIMIT ? OFFSET ?) p JOIN stories s ON s.id = p.id "
-      "ORDER BY s.last_date DESC, s.id";
-  auto items = Rows(db.get(), sql, WithPage(where.args(), page), [](Stmt& st) -> json {
-    return {{"id", st.Text(0)},          {"first_date", st.Text(1)}, {"last_date", st.Text(2)},
-            {"label", st.Text(3)},       {"n_documents", st.Int(4)}, {"n_sources", st.Int(5)}};
-  });
+  std::string sql = std::string(kStoryColumns) + " FROM (SELECT s.id FROM stories s" + where.Sql() +
+                    " ORDER BY s.last_date DESC, s.id LIMIT ? OFFSET ?) p JOIN stories s ON s.id = p.id "
+                    "ORDER BY s.last_date DESC, s.id";
+  auto items = Rows(db.get(), sql, WithPage(where.args(), page), StoryItem);
   if (!items.ok()) return items.status();
   return PageJson(*total, page, std::move(*items));
+}
+
+Result<json> QueryStore::Story(const std::string& id) {
+  CRONACA_LEASE(db);
+  auto items = Rows(db.get(), std::string(kStoryColumns) + " FROM stories s WHERE s.id = ?", {id}, StoryItem);
+  if (!items.ok()) return items.status();
+  if (items->empty()) return Status(StatusCode::kNotFound, "no story '" + id + "'");
+  return std::move((*items)[0]);
 }
 
 Result<json> QueryStore::Events(const EventFilter& f, Page page) {
@@ -575,10 +606,17 @@ Result<json> QueryStore::Events(const EventFilter& f, Page page) {
   const bool needs_document = AddEventFilters(f, &where);
   CRONACA_LEASE(db);
   const std::string from = " FROM events e JOIN documents d ON d.key = e.key";
-  // Every event has its document (foreign key): count without the join when no filter reads it.
-  auto total = Count(db.get(), "SELECT count(*)" + (needs_document ? from : " FROM events e") + where.Sql(),
-                     where.args());
+  // Every event has its document (foreign key): count without the join when no
+  // filter reads it. The count stops after total_limit + 1 matches: a broad
+  // filter (a country over a year) would spend most of its time counting.
+  std::vector<Value> count_args = where.args();
+  count_args.emplace_back(options_.total_limit + 1);
+  auto total = Count(db.get(), "SELECT count(*) FROM (SELECT 1" + (needs_document ? from : " FROM events e") +
+                                   where.Sql() + " LIMIT ?)",
+                     count_args);
   if (!total.ok()) return total.status();
+  const bool exact = *total <= options_.total_limit;
+  if (!exact) *total = options_.total_limit;
   // Events are listed with their documents, newest report first. Many matches
   // (a root, a country): walk the documents in date order (documents_date)
   // and stop at the page, so a page costs its rows, not every match. Few
@@ -592,7 +630,9 @@ Result<json> QueryStore::Events(const EventFilter& f, Page page) {
                     "LEFT JOIN sentences s ON s.key = e.key AND s.idx = e.sentence" + order;
   auto items = Rows(db.get(), sql, WithPage(where.args(), page), EventItem);
   if (!items.ok()) return items.status();
-  return PageJson(*total, page, std::move(*items));
+  json out = PageJson(*total, page, std::move(*items));
+  out["total_exact"] = exact;
+  return out;
 }
 
 Result<json> QueryStore::Actors(const std::string& q, Page page) {

@@ -7,7 +7,7 @@
 //   filter.country = "RUS";
 //   filter.from = "2025-01-01";
 //   Result<nlohmann::json> page = (*q)->Events(filter, Page{.limit = 50});
-//   // {"total": 1234, "limit": 50, "offset": 0, "items": [{document, idx, code, ...}]}
+//   // {"total": 1234, "total_exact": true, "limit": 50, "offset": 0, "items": [{document, idx, code, ...}]}
 //
 // Connections. The store's writer (store/store.h) owns the schema; this
 // module opens the same SQLite file with its own read-only connections
@@ -26,7 +26,8 @@
 // code, actor code, country, speaker and story use indexes; the `q` text
 // filters and the actor aggregation scan their table (no full-text index
 // yet). Pages are cut in an inner query before any text is read, so a page
-// of 50 reads 50 texts however many rows match.
+// of 50 reads 50 texts however many rows match. An event list's `total`
+// stops at QueryOptions::total_limit matches ("total_exact": false past it).
 //
 // Thread-safe (the pool is guarded by a mutex; a connection serves one query
 // at a time). Not copyable or movable (the pool owns connections).
@@ -98,6 +99,9 @@ struct QueryOptions {
   // documents in date order (documents_date) instead of sorting every match;
   // both give the same pages (tested with 0).
   int64_t sort_limit = 2000;
+  // An event list counts its matches up to this many: with more, `total` is
+  // this number and `total_exact` false (counting 70,000 matches took 0.5 s).
+  int64_t total_limit = 10000;
 };
 
 class QueryStore {
@@ -117,6 +121,9 @@ class QueryStore {
   Result<nlohmann::json> Events(const EventFilter& filter, Page page);
   Result<nlohmann::json> Actors(const std::string& q, Page page);
   Result<nlohmann::json> Quotes(const QuoteFilter& filter, Page page);
+  // One story's list item: {id, first_date, last_date, label, n_documents,
+  // n_sources}. kNotFound if there is no such story.
+  Result<nlohmann::json> Story(const std::string& id);
   // One document with every layer; by id, key, or key prefix (>= 8 hex
   // digits). kNotFound if none.
   Result<nlohmann::json> Document(const std::string& id_or_key);
@@ -142,6 +149,7 @@ class QueryStore {
 
   std::string path_;
   QueryOptions options_;
+  bool has_copies_ = false;  // the copies table exists (schema v3)
   std::mutex pool_mutex_;
   std::vector<sqlite3*> free_;  // idle connections
   std::vector<sqlite3*> all_;   // every connection, closed on destruction

@@ -212,7 +212,7 @@ TEST_F(CliTest, GdeltExportAndExplain) {
   ASSERT_EQ(gdelt.exit_code, 0) << gdelt.err;
   std::istringstream in(gdelt.out);
   std::string line;
-  size_t lines = 0;
+  size_t lines = 0, merged = 0;
   while (std::getline(in, line)) {
     size_t columns = 1 + static_cast<size_t>(std::count(line.begin(), line.end(), '\t'));
     EXPECT_EQ(columns, 61u) << line;
@@ -226,10 +226,19 @@ TEST_F(CliTest, GdeltExportAndExplain) {
       while (std::getline(row, cell, '\t')) cells.push_back(cell);
       ASSERT_GE(cells.size(), 29u);
       EXPECT_EQ(cells[28], cells[26].substr(0, 2)) << line;
+      // NumMentions >= NumArticles >= 1 and NumSources <= NumArticles (story events).
+      int num_mentions = std::stoi(cells[31]), num_sources = std::stoi(cells[32]), num_articles = std::stoi(cells[33]);
+      EXPECT_GE(num_articles, 1) << line;
+      EXPECT_GE(num_mentions, num_articles) << line;
+      EXPECT_LE(num_sources, num_articles) << line;
+      if (num_articles >= 2) ++merged;
     }
     ++lines;
   }
   EXPECT_GT(lines, 10u);  // the examples yield events
+  // The examples' stories report some events in several documents: GDELT's
+  // NumArticles counts them (link/story_events.h), not 1 per line.
+  EXPECT_GT(merged, 0u);
   CliRun list = Cronaca("explain en_istanbul_talks_wire --db " + db_, work_);
   ASSERT_EQ(list.exit_code, 0) << list.err;
   EXPECT_NE(list.out.find("#1"), std::string::npos) << list.out;

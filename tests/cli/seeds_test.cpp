@@ -81,5 +81,69 @@ TEST(Seeds, EverySpanPointsAtItsOriginalBytes) {
   }
 }
 
+// --- events (issue #6): what the two seeds must code ------------------------
+
+// Whether `doc` has an event whose code starts with `code`, source with
+// `source` and target with `target` (an empty prefix matches anything), and,
+// if `date` is not empty, whose date starts with it.
+bool HasSeedEvent(const Document& doc, const std::string& code, const std::string& source, const std::string& target,
+                  const std::string& date = "") {
+  for (const Event& e : doc.extractions().events) {
+    if (e.code.rfind(code, 0) == 0 && e.source.rfind(source, 0) == 0 && e.target.rfind(target, 0) == 0 &&
+        (date.empty() || e.date.rfind(date, 0) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string EventList(const Document& doc) {
+  std::string out;
+  for (const Event& e : doc.extractions().events) out += e.source + ">" + e.target + ":" + e.code + " " + e.rule + "\n";
+  return out;
+}
+
+TEST(Seeds, FirstSeedCodesTheReportedEvents) {
+  auto path = Seed("000_");
+  if (!path) GTEST_SKIP() << "no ../shared/seeds";
+  Document doc = AnalyzeFile(*path);
+  const std::string list = EventList(doc);
+  EXPECT_TRUE(HasSeedEvent(doc, "041", "RUS", "USA")) << list;   // the phone call, nominal ("conversazione telefonica")
+  EXPECT_TRUE(HasSeedEvent(doc, "16", "USA", "UKR")) << list;    // the halt of weapons deliveries
+  EXPECT_TRUE(HasSeedEvent(doc, "12", "RUS", "USA")) << list;    // the ceasefire proposal rejected
+  EXPECT_TRUE(HasSeedEvent(doc, "05", "UKR", "")) << list;       // Ukraine supports it
+  EXPECT_TRUE(HasSeedEvent(doc, "03", "RUS", "")) << list;       // the offer to mediate
+  EXPECT_TRUE(HasSeedEvent(doc, "19", "USA", "IRN")) << list;    // the strikes on Iranian nuclear sites
+  EXPECT_TRUE(HasSeedEvent(doc, "11", "RUS", "")) << list;       // Moscow's condemnation
+  EXPECT_TRUE(HasSeedEvent(doc, "04", "UKR", "EU")) << list;     // Zelenskyy meets EU leaders
+  EXPECT_TRUE(HasSeedEvent(doc, "19", "RUS", "UKR", "2022")) << list;  // the 2022 invasion
+  // the intensified attacks: a second, undated 19x from Russia on Ukraine
+  bool intensified = false;
+  for (const Event& e : doc.extractions().events) {
+    intensified |= e.code.rfind("19", 0) == 0 && e.source.rfind("RUS", 0) == 0 && e.target.rfind("UKR", 0) == 0 &&
+                   e.date.rfind("2022", 0) != 0;
+  }
+  EXPECT_TRUE(intensified) << list;
+  // "non era “non felice”" is no event (nor a pleased Trump)
+  for (const Event& e : doc.extractions().events) {
+    const Sentence& sent = doc.sentences()[e.sentence];
+    std::string_view text = doc.Text(sent.span);
+    EXPECT_EQ(text.find("felice"), std::string_view::npos) << e.rule;
+  }
+}
+
+TEST(Seeds, SecondSeedCodesTheReportedEvents) {
+  auto path = Seed("003_");
+  if (!path) GTEST_SKIP() << "no ../shared/seeds";
+  Document doc = AnalyzeFile(*path);
+  const std::string list = EventList(doc);
+  // the Putin-Trump call, nominal ("la telefonata di Donald Trump"), either direction
+  EXPECT_TRUE(HasSeedEvent(doc, "041", "USA", "RUS") || HasSeedEvent(doc, "041", "RUS", "USA")) << list;
+  EXPECT_TRUE(HasSeedEvent(doc, "03", "RUS", "")) << list;    // ready to go on negotiating
+  EXPECT_TRUE(HasSeedEvent(doc, "16", "USA", "UKR")) << list;  // the halted supply of weapons
+  EXPECT_TRUE(HasSeedEvent(doc, "04", "UKR", "DNK")) << list;  // Zelensky arrives in Aarhus
+  EXPECT_TRUE(HasSeedEvent(doc, "10", "RUS", "")) << list;     // the demands on NATO membership and territory
+}
+
 }  // namespace
 }  // namespace cronaca

@@ -633,5 +633,41 @@ TEST_F(EventsCoderTest, NominalEventInAPassiveTakesTheAgent) {
   EXPECT_TRUE(Has(doc, "CHL>PER:163")) << ::testing::PrintToString(Summary(doc));
 }
 
+// Nominal phone calls: "conversazione telefonica ... con X" takes the
+// subject as source; "la telefonata di X" has X as caller and the subject as
+// the one called.
+TEST_F(EventsCoderTest, NominalPhoneCallWithAndOf) {
+  Document with = Analyze("Il premier spagnolo ha ribadito la sua posizione durante un colloquio telefonico con il Marocco.", "it");
+  EXPECT_TRUE(Has(with, "ESP>MAR:041")) << ::testing::PrintToString(Summary(with));
+  const Event* e = Find(with, "041");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->rule, "events.it.call.tel.con");
+  Document of = Analyze("Il premier greco ha lasciato la riunione per rispondere alla telefonata del presidente cileno.", "it");
+  EXPECT_TRUE(Has(of, "CHL>GRC:041")) << ::testing::PrintToString(Summary(of));
+  EXPECT_FALSE(Has(of, "GRC>CHL:041")) << ::testing::PrintToString(Summary(of));
+}
+
+// An actor hyphen-joined to another ("il conflitto etiope-eritreo") modifies
+// a noun and is never the subject of the verb after it.
+TEST_F(EventsCoderTest, HyphenJoinedActorsAreNoSubject) {
+  Document doc = Analyze("La Francia è entrata nella guerra Etiopia-Eritrea, bombardando alcune basi eritree.", "it");
+  EXPECT_TRUE(Has(doc, "FRA>ERI:195")) << ::testing::PrintToString(Summary(doc));
+  EXPECT_FALSE(Has(doc, "ETH>ERI:195")) << ::testing::PrintToString(Summary(doc));
+  // a spaced dash (a dateline) joins nothing: the actor after it is still the subject
+  Document dateline = Analyze("OTTAWA - Canada condemned Venezuela over the election.", "en");
+  EXPECT_TRUE(Has(dateline, "CAN>VEN:111")) << ::testing::PrintToString(Summary(dateline));
+}
+
+// Light verbs over event nouns: supporting a proposal (051, no named
+// target), intensifying attacks (190), insisting that something be done (100).
+TEST_F(EventsCoderTest, SupportIntensifyInsist) {
+  Document support = Analyze("Il Portogallo ha appoggiato la proposta.", "it");
+  EXPECT_TRUE(Has(support, "PRT>:051")) << ::testing::PrintToString(Summary(support));
+  Document attacks = Analyze("La Siria ha intensificato i suoi attacchi alla Turchia.", "it");
+  EXPECT_TRUE(Has(attacks, "SYR>TUR:190")) << ::testing::PrintToString(Summary(attacks));
+  Document insist = Analyze("Il governo turco ha insistito sul fatto che ogni accordo debba prevedere il ritiro delle truppe.", "it");
+  EXPECT_TRUE(Has(insist, "TUR>:100")) << ::testing::PrintToString(Summary(insist));
+}
+
 }  // namespace
 }  // namespace cronaca

@@ -359,7 +359,55 @@ TEST_F(HttpApiTest, StoriesAndDossiers) {
   ASSERT_TRUE(dossier.body["documents"].is_array());
   EXPECT_EQ(dossier.body["documents"][0]["id"], "belgrade-markup");
   EXPECT_TRUE(dossier.body.contains("shared_actors"));
+  // The story's row beside the dossier: the same values as in the list.
+  for (const char* field : {"label", "first_date", "last_date", "n_documents", "n_sources"}) {
+    EXPECT_EQ(dossier.body[field], list.body["items"][0][field]) << field;
+  }
+  EXPECT_EQ(dossier.body["n_documents"].get<size_t>(), dossier.body["documents"].size());
+  EXPECT_EQ(dossier.body["first_date"], "2025-06-02");
   ExpectError(server.Get("/api/stories/s-1999-01-01-nothing"), 404, "not_found");
+}
+
+// copy_of comes from the copies table: a record written into a copy of the
+// fixture database shows in the document and in the list; other documents
+// have null.
+TEST_F(HttpApiTest, DocumentsNameTheOriginTheyCopy) {
+  const std::string db = (*dir_ / "copies.db").string();
+  fs::copy_file(*db_, db, fs::copy_options::overwrite_existing);
+  std::string origin_key, copy_key;
+  {
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto courier = (*store)->Load("geneva-courier");
+    auto gazette = (*store)->Load("geneva-gazette");
+    ASSERT_TRUE(courier.ok() && *courier && gazette.ok() && *gazette);
+    origin_key = (*courier)->key();
+    copy_key = (*gazette)->key();
+    CopyRecord copy{.key = copy_key, .origin = origin_key, .kind = CopyKind::kNear, .similarity = 0.8125,
+                    .rule = "copy.near.jaccard"};
+    ASSERT_TRUE((*store)->PutCopy(copy).ok());
+  }
+  ServerOptions options = Options();
+  options.db = db;
+  RunningServer server(options);
+  Reply doc = server.Get("/api/documents/geneva-gazette");
+  ASSERT_EQ(doc.status, 200) << doc.raw;
+  const json expected = {{"origin", "geneva-courier"}, {"origin_key", origin_key}, {"kind", "near"},
+                         {"similarity", 0.813}, {"rule", "copy.near.jaccard"}};
+  EXPECT_EQ(doc.body["copy_of"], expected);
+  Reply origin = server.Get("/api/documents/geneva-courier");
+  ASSERT_TRUE(origin.body.contains("copy_of"));
+  EXPECT_TRUE(origin.body["copy_of"].is_null());
+  Reply list = server.Get("/api/documents");
+  ASSERT_EQ(list.body["items"].size(), 3u) << list.raw;
+  for (const json& d : list.body["items"]) {
+    ASSERT_TRUE(d.contains("copy_of")) << d["id"];
+    if (d["id"] == "geneva-gazette") {
+      EXPECT_EQ(d["copy_of"], expected);
+    } else {
+      EXPECT_TRUE(d["copy_of"].is_null()) << d["id"];
+    }
+  }
 }
 
 TEST_F(HttpApiTest, EventFiltersKeepOnlyMatchingEvents) {
@@ -493,6 +541,29 @@ TEST_F(HttpApiTest, EventPagesAreTheSameWhicheverWayTheyAreCut) {
       if (page.offset == 0) EXPECT_FALSE((*a)["items"].empty());
     }
   }
+}
+
+// The count of an event list stops at total_limit: past it, total is the
+// limit and total_exact false; the page itself is unchanged.
+TEST_F(HttpApiTest, EventTotalsAreCappedAndSaySo) {
+  auto exact = QueryStore::Open(*db_);
+  ASSERT_TRUE(exact.ok());
+  auto all = (*exact)->Events(EventFilter{}, Page{2, 0});
+  ASSERT_TRUE(all.ok());
+  const int64_t n = (*all)["total"];
+  ASSERT_GE(n, 3);
+  EXPECT_EQ((*all)["total_exact"], true);
+  auto at_limit = QueryStore::Open(*db_, QueryOptions{.total_limit = n});
+  auto below = QueryStore::Open(*db_, QueryOptions{.total_limit = n - 1});
+  ASSERT_TRUE(at_limit.ok() && below.ok());
+  auto same = (*at_limit)->Events(EventFilter{}, Page{2, 0});
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(*same, *all);
+  auto capped = (*below)->Events(EventFilter{}, Page{2, 0});
+  ASSERT_TRUE(capped.ok());
+  EXPECT_EQ((*capped)["total"], n - 1);
+  EXPECT_EQ((*capped)["total_exact"], false);
+  EXPECT_EQ((*capped)["items"], (*all)["items"]);
 }
 
 TEST_F(HttpApiTest, UnknownApiPathsAreJsonErrors) {

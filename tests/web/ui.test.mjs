@@ -198,10 +198,13 @@ test("the seeds' story shows both reports side by side with highlights", async (
   await page.waitForSelector('article.report');
   assert.equal(new URL(page.url()).hash, `#/story/${encodeURIComponent(storyId)}`);
 
-  // Every section of the dossier JSON is on the page (reports and sources are shown elsewhere).
+  // Every section of the dossier JSON is on the page (reports, sources, label,
+  // dates and counts are shown elsewhere: the heading and the lede).
   const dossier = await getJson(`/api/stories/${encodeURIComponent(storyId)}`);
+  const heading = ['story', 'documents', 'sources', 'label', 'first_date', 'last_date', 'n_documents', 'n_sources'];
+  if (dossier.label) assert.equal(await page.locator('h1').first().textContent(), dossier.label, 'the heading is the story label');
   for (const [key, value] of Object.entries(dossier)) {
-    if (['story', 'documents', 'sources'].includes(key) || (Array.isArray(value) && !value.length)) continue;
+    if (heading.includes(key) || (Array.isArray(value) && !value.length)) continue;
     assert.equal(await page.locator(`.dossier .part-${key}`).count(), 1, `dossier section ${key} is shown`);
   }
   assert.equal(await page.locator('.dossier table.data tbody tr').count(), dossier.documents.length, 'one dossier row per report');

@@ -213,6 +213,12 @@ class EventCoder final : public Stage {
       }
     }
     used_.assign(n, 0);
+    // Hyphens inside a word ("Iran-Israele"): a "-" with no space on either side.
+    word_hyphen_.assign(n, 0);
+    for (size_t token_idx = 1; token_idx + 1 < n; ++token_idx) {
+      word_hyphen_[token_idx] = Lower(token_idx) == "-" && tokens[token_idx - 1].span.end == tokens[token_idx].span.begin &&
+                                tokens[token_idx].span.end == tokens[token_idx + 1].span.begin;
+    }
   }
 
   // A place after preposition list `preps` (after the trigger) whose country can stand for the
@@ -398,6 +404,15 @@ class EventCoder final : public Stage {
     return true;
   }
 
+  // Whether mention `m` is joined by a hyphen token to an adjacent actor ("Iran-Israele", "israeliano-iraniano");
+  // a spaced dash ("JERUSALEM - Iran fired", a dateline) joins nothing.
+  bool HyphenJoined(uint32_t m) const {
+    uint32_t first = mention_first_[m], last = mention_last_[m];
+    if (first >= 2 && word_hyphen_[first - 1] && mention_at_[first - 2] != kNoIndex && mention_at_[first - 2] != m) return true;
+    return last + 2 < mention_at_.size() && word_hyphen_[last + 1] && mention_at_[last + 2] != kNoIndex &&
+           mention_at_[last + 2] != m;
+  }
+
   bool PrecededByNonSubject(uint32_t m, uint32_t sb) const {
     uint32_t first = mention_first_[m];
     if (first == sb) return false;
@@ -440,6 +455,12 @@ class EventCoder final : public Stage {
       uint32_t m = mention_at_[t];
       if (m == kNoIndex) {
         if (In(lang_->boundary, static_cast<uint32_t>(t))) return use_fallback();
+        continue;
+      }
+      // "nel conflitto israeliano-iraniano", "la guerra Iran-Israele": an actor joined by a hyphen to another
+      // modifies a noun; it is never the subject
+      if (HyphenJoined(m)) {
+        t = mention_first_[m];
         continue;
       }
       // "after RSF fighters overran the city": an actor right before the verb is its subject even after a
@@ -1109,7 +1130,7 @@ class EventCoder final : public Stage {
   std::vector<uint32_t> lemma_, form_, lower_begin_, mention_at_, place_at_, mention_first_, mention_last_;
   std::vector<Pos> pos_;
   std::string lower_;
-  std::vector<uint8_t> used_;
+  std::vector<uint8_t> used_, word_hyphen_;
   std::vector<Candidate> candidates_;
   std::vector<uint32_t> sources_, targets_, passive_;
   std::vector<uint32_t> group_;

@@ -45,7 +45,10 @@
 //      target answers the source of the previous sentence's first event.
 //      Fallbacks for a missing subject: the agent of a nominal event in a
 //      passive, the actor after a fronted phrase's comma, the pair after
-//      "tra"/"between" of a subjectless clause.
+//      "tra"/"between" of a subjectless clause. An actor joined by an
+//      unspaced hyphen to another ("il conflitto israeliano-iraniano", "the
+//      Iran-Iraq war") modifies a noun and is never a subject; a spaced dash
+//      (the dateline "ROME - ...") joins nothing.
 //      A PREP target that names no actor but a place (the places stage, if
 //      it ran: "è arrivato ad Aarhus") takes the place's country as target
 //      code and sets Event::place.

@@ -24,7 +24,8 @@ const TITLES = {
   quotes: 'Quotations across reports (details)',
 };
 // 'documents' is shown as the reports table and the reports themselves; 'sources' in the lede.
-const SKIP = new Set(['story', 'documents', 'id', 'label', 'first_date', 'last_date', 'sources']);
+// label, dates and counts are the page's heading and lede.
+const SKIP = new Set(['story', 'documents', 'id', 'label', 'first_date', 'last_date', 'sources', 'n_documents', 'n_sources']);
 const ORDER = ['agreed', 'differences', 'single', 'same_origin', 'doubtful_reports', 'shared_actors', 'shared_places'];
 // Long machine-oriented sections start folded.
 const FOLDED = new Set(['events', 'quantities', 'quotes', 'single']);
