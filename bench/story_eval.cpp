@@ -12,7 +12,7 @@
 //       (1 = very similar .. 4 = very dissimilar, so a good score gives a
 //       NEGATIVE r; the table prints -r), overall and per language pair.
 //   (b) Italian pairs (title + description): the same similarity; ROC AUC
-//       of "same story" (label 3) against the rest, Pearson r with the label
+//       of label 3 ("same story") versus labels 0-2, Pearson r with the label
 //       (0..3, here a good score gives a positive r).
 //   (c) UCI headlines: each headline is a document dated by its timestamp,
 //       linked online by StoryLinker in timestamp order (LinkBatch);
