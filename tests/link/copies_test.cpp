@@ -19,6 +19,7 @@
 #include "engine/analyzer.h"
 #include "ingest/reader.h"
 #include "store/store.h"
+#include "tests/store/temp_database.h"
 
 namespace cronaca {
 namespace {
@@ -294,28 +295,9 @@ TEST_F(CopiesTest, WindowEvictsOldDocuments) {
 
 class CopyStoreTest : public CopiesTest {
  protected:
-  void SetUp() override {
-    path_ = (fs::temp_directory_path() /
-             ("cronaca_copies_" + std::to_string(::getpid()) + "_" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Cleanup();
-  }
-  void TearDown() override { Cleanup(); }
-  void Cleanup() {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
-  }
-  int64_t Query(const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path_.c_str(), &db);
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-    int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return n;
-  }
-  std::string path_;
+  TempDatabase db_{"cronaca_copies_"};
+  const std::string path_ = db_.path();
+  int64_t Query(const char* sql) { return db_.Query(sql); }
 };
 
 TEST_F(CopyStoreTest, MigratesVersionTwoKeepingStories) {

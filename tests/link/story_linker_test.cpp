@@ -12,6 +12,7 @@
 #include "engine/analyzer.h"
 #include "ingest/reader.h"
 #include "store/store.h"
+#include "tests/store/temp_database.h"
 
 namespace cronaca {
 namespace {
@@ -183,33 +184,14 @@ TEST(StoryLinkerTest, BridgeMapsItalianAndEnglishLemmasToOnePivot) {
 
 class StoryStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    path_ = (fs::temp_directory_path() /
-             ("cronaca_story_" + std::to_string(::getpid()) + "_" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    Cleanup();
-  }
-  void TearDown() override { Cleanup(); }
-  void Cleanup() {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
-  }
+  TempDatabase db_{"cronaca_story_"};
+  const std::string path_ = db_.path();
   static Document Make(const std::string& id, const std::string& text) {
     auto doc = MakeDocument(id, text, id);
     EXPECT_TRUE(doc.ok());
     return std::move(*doc);
   }
-  int64_t Query(const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path_.c_str(), &db);
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-    int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return n;
-  }
-  std::string path_;
+  int64_t Query(const char* sql) { return db_.Query(sql); }
 };
 
 TEST_F(StoryStoreTest, MigratesVersionOneKeepingDocuments) {
